@@ -82,3 +82,25 @@ export interface RouteChange {
 
 /** Where a request was sent, as recorded in stats, logs and the served-by header. */
 export type Destination = 'monolith' | 'service';
+
+/**
+ * What the request path hands to the shadow runner after the primary (monolith) response
+ * has been sent for a `shadow` route. Bodies are null when they exceeded the capture cap:
+ * the comparison is then skipped and counted, the primary was never affected.
+ */
+export interface CapturedExchange {
+  route: Route;
+  request: {
+    method: string;
+    /** Normalised path plus query string, exactly as sent to the monolith. */
+    url: string;
+    headers: Record<string, string | string[]>;
+    body: Buffer | null;
+  };
+  primary: {
+    status: number;
+    headers: Record<string, string | string[]>;
+    body: Buffer | null;
+    durationMs: number;
+  };
+}
