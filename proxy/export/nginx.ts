@@ -159,7 +159,8 @@ function methodRegex(methods: string[] | null): string {
 }
 
 function canaryKeyVariable(key: ExportInput['canaryKey']): string {
-  if (key === 'client-address') return '${remote_addr}';
-  if ('header' in key) return `\${http_${key.header.toLowerCase().replace(/-/g, '_')}}`;
-  return `\${cookie_${key.cookie}}`;
+  // nginx variables, not JavaScript placeholders: `$http_x_user_id`, `$cookie_sid`, `$remote_addr`.
+  if (key === 'client-address') return '$remote_addr';
+  if ('header' in key) return `$http_${key.header.toLowerCase().replace(/-/g, '_')}`;
+  return `$cookie_${key.cookie}`;
 }
