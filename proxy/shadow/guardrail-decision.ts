@@ -1,0 +1,64 @@
+/**
+ * The guardrail's verdict, a pure function of one route's window: roll back when the service's
+ * error rate, or (while the route is still shadowed) its mismatch rate, crosses the threshold
+ * over enough traffic. Only routes that send users to the service (canary, service) or that are
+ * compared (shadow, or canary still mirrored) are judged.
+ */
+import type { RouteMode } from '../model.ts';
+import type { GuardrailOptions } from './options.ts';
+import type { WindowCounts } from './sliding-window.ts';
+
+export type GuardrailDecision = { rollback: false } | { rollback: true; reason: string };
+
+export function decideGuardrail(
+  mode: RouteMode,
+  window: WindowCounts,
+  options: GuardrailOptions,
+): GuardrailDecision {
+  if (!options.enabled || mode === 'monolith' || mode === 'shadow') return { rollback: false };
+  if (window.requests >= options.minRequests) {
+    const errorRate = window.errors / window.requests;
+    if (errorRate > options.maxErrorRate) {
+      return {
+        rollback: true,
+        reason: reasonText(
+          'error rate',
+          errorRate,
+          options.maxErrorRate,
+          window.errors,
+          window.requests,
+          options,
+        ),
+      };
+    }
+  }
+  if (window.comparisons >= options.minRequests) {
+    const mismatchRate = window.mismatches / window.comparisons;
+    if (mismatchRate > options.maxMismatchRate) {
+      return {
+        rollback: true,
+        reason: reasonText(
+          'mismatch rate',
+          mismatchRate,
+          options.maxMismatchRate,
+          window.mismatches,
+          window.comparisons,
+          options,
+        ),
+      };
+    }
+  }
+  return { rollback: false };
+}
+
+function reasonText(
+  what: string,
+  rate: number,
+  max: number,
+  bad: number,
+  total: number,
+  options: GuardrailOptions,
+): string {
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+  return `guardrail: service ${what} ${pct(rate)} (${bad}/${total}) over ${options.windowSeconds}s exceeds ${pct(max)}`;
+}

@@ -1,0 +1,215 @@
+/**
+ * The parallel run. The request path calls `onShadow(exchange)` after the client has its
+ * monolith response; from there everything happens off the request path: decide whether to
+ * mirror, queue (bounded; full means dropped and counted), send the copy to the service (and,
+ * for a learning sample, to the monolith again), compare, redact, and hand outcomes to the
+ * result store in batches. `onShadow` never throws and never waits.
+ */
+import type { CapturedExchange, Route, RouteTable } from '../model.ts';
+import { type Comparator, createComparator } from './compare-responses.ts';
+import { buildDiffsReport } from './diffs-report.ts';
+import type { Guardrails } from './guardrails.ts';
+import { generalizePath } from './json-path.ts';
+import { learnNoise, mergeLearnedNoise, type NoiseCandidate } from './learn-noise.ts';
+import { getNoiseRules } from './noise-rules.ts';
+import type { ShadowSettings } from './options.ts';
+import { createRedactor } from './redact.ts';
+import type { ShadowResultStore } from './result-store.ts';
+import { createMirrorAgent, type MirrorResult, sendMirror } from './send-mirror.ts';
+import { isSafeToRepeat, shouldMirror } from './should-mirror.ts';
+import type { DiffsReport, LearnedNoise, ObservedResponse, ShadowOutcome } from './types.ts';
+import { createWorkQueue } from './work-queue.ts';
+
+export interface ShadowLogger {
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+export interface ShadowRunnerDeps {
+  getTable: () => RouteTable;
+  options: ShadowSettings;
+  results: ShadowResultStore;
+  /** Service name → base URL; defaults to the route table's services. */
+  services?: Record<string, string>;
+  /** Defaults to the route table's monolith. */
+  monolithUrl?: string;
+  logger?: ShadowLogger;
+  guardrails?: Guardrails;
+  /** How often buffered outcomes are written (ms). */
+  flushEveryMs?: number;
+  random?: () => number;
+}
+
+export interface ShadowRunner {
+  onShadow(exchange: CapturedExchange): void;
+  /** Everything mirrored so far compared and written (tests, graceful shutdown). */
+  settle(): Promise<void>;
+  report(): DiffsReport;
+  readonly dropped: number;
+  close(): Promise<void>;
+}
+
+export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
+  const { options, results } = deps;
+  const random = deps.random ?? Math.random;
+  const queue = createWorkQueue(options.queueSize, options.concurrency);
+  const agent = createMirrorAgent(options.concurrency * 2);
+  const redactor = createRedactor(options.redact, options.excerptBytes);
+  const thresholds = {
+    minComparisons: options.readiness.minComparisons,
+    minMatchRate: options.readiness.minMatchPercent / 100,
+  };
+  const learned = new Map<string, LearnedNoise[]>();
+  const mirrored = new Map<string, number>();
+  let buffer: ShadowOutcome[] = [];
+  let dropped = 0;
+
+  const flush = () => {
+    if (buffer.length === 0) return;
+    const batch = buffer;
+    buffer = [];
+    try {
+      results.record(batch);
+    } catch (error) {
+      deps.logger?.error({ err: error, outcomes: batch.length }, 'shadow results could not be stored');
+    }
+  };
+  const timer = setInterval(flush, deps.flushEveryMs ?? 250);
+  timer.unref();
+
+  const emit = (route: Route, outcome: Omit<ShadowOutcome, 'routeId' | 'routeKey' | 'at'>) => {
+    buffer.push({ routeId: route.id, routeKey: route.key, at: new Date().toISOString(), ...outcome });
+    if (buffer.length >= 200) flush();
+  };
+
+  const learnedFor = (routeId: string): LearnedNoise[] => {
+    let known = learned.get(routeId);
+    if (!known) {
+      known = results.learnedNoise(routeId);
+      learned.set(routeId, known);
+    }
+    return known;
+  };
+
+  const targetUrl = (route: Route): string | undefined => {
+    if (!route.service) return undefined;
+    return (
+      deps.services?.[route.service] ?? deps.getTable().services.find((s) => s.name === route.service)?.url
+    );
+  };
+  const monolithUrl = () => deps.monolithUrl ?? deps.getTable().monolith.url;
+
+  async function compareOne(exchange: CapturedExchange, serviceUrl: string): Promise<void> {
+    const { route, request, primary } = exchange;
+    const seen = (mirrored.get(route.id) ?? 0) + 1;
+    mirrored.set(route.id, seen);
+    const learning =
+      isSafeToRepeat(request.method) && (seen <= options.learnFirst || random() * 100 < options.learnPercent);
+    const limits = { timeoutMs: options.timeoutMs, captureBytes: options.captureBytes };
+    const copy = { method: request.method, url: request.url, headers: request.headers, body: request.body };
+    const [service, second] = await Promise.all([
+      sendMirror(agent, { ...copy, baseUrl: serviceUrl }, limits),
+      learning ? sendMirror(agent, { ...copy, baseUrl: monolithUrl() }, limits) : Promise.resolve(null),
+    ]);
+    const monolith: ObservedResponse = {
+      status: primary.status,
+      headers: primary.headers,
+      body: primary.body,
+    };
+    const candidates = second ? learnFrom(route, monolith, second) : [];
+    const comparator: Comparator = createComparator(
+      getNoiseRules(route.shadow, learnedFor(route.id)),
+      options.compareHeaders,
+    );
+
+    if (!service.ok) return emit(route, { kind: 'failed', reason: service.reason, learned: candidates });
+    if (service.response.body === null)
+      return emit(route, { kind: 'skipped', reason: 'capture-cap', learned: candidates });
+    const comparison = comparator(monolith, service.response);
+    deps.guardrails?.recordComparison(route.id, comparison.matched);
+    if (comparison.matched) return emit(route, { kind: 'matched', learned: candidates });
+    const differences = redactor.differences(comparison.differences);
+    emit(route, {
+      kind: 'mismatched',
+      paths: differences.map((difference) => generalizePath(difference.path)),
+      learned: candidates,
+      sample: {
+        at: new Date().toISOString(),
+        method: request.method,
+        url: redactor.url(request.url),
+        differences,
+        monolith: redactor.excerpt(monolith),
+        service: redactor.excerpt(service.response),
+      },
+    });
+  }
+
+  /** Compares two monolith answers under the route's configured rules only, so known noise is seen again. */
+  function learnFrom(route: Route, first: ObservedResponse, second: MirrorResult): NoiseCandidate[] {
+    if (!second.ok || second.response.body === null || first.body === null) return [];
+    const compare = createComparator(getNoiseRules(route.shadow), options.compareHeaders);
+    const found = redactCandidates(learnNoise(first, second.response, compare));
+    learned.set(route.id, mergeLearnedNoise(learnedFor(route.id), found, new Date().toISOString()));
+    return found;
+  }
+
+  function redactCandidates(found: NoiseCandidate[]): NoiseCandidate[] {
+    return redactor
+      .differences(
+        found.map((c) => ({
+          path: c.path,
+          kind: 'value',
+          expected: c.example.first,
+          actual: c.example.second,
+        })),
+      )
+      .map((d) => ({ path: d.path, example: { first: d.expected, second: d.actual } }));
+  }
+
+  return {
+    onShadow(exchange) {
+      try {
+        const { route, request, primary } = exchange;
+        const decision = shouldMirror(route, request.method, random);
+        if (!decision.mirror) {
+          if (decision.reason === 'method') emit(route, { kind: 'skipped', reason: 'method' });
+          return;
+        }
+        if (request.body === null || primary.body === null)
+          return emit(route, { kind: 'skipped', reason: 'capture-cap' });
+        const serviceUrl = targetUrl(route);
+        if (!serviceUrl) return emit(route, { kind: 'skipped', reason: 'no-service' });
+        const accepted = queue.offer(() =>
+          compareOne(exchange, serviceUrl).catch((error: unknown) => {
+            deps.logger?.error({ err: error, routeId: route.id }, 'shadow comparison failed');
+            emit(route, { kind: 'failed', reason: 'internal' });
+          }),
+        );
+        if (!accepted) {
+          dropped++;
+          emit(route, { kind: 'skipped', reason: 'queue-full' });
+        }
+      } catch (error) {
+        // The request path must never see a shadow failure.
+        deps.logger?.error({ err: error }, 'shadow mirror could not be queued');
+      }
+    },
+    async settle() {
+      await queue.drain();
+      flush();
+    },
+    report() {
+      flush();
+      return buildDiffsReport(results.summaries(), deps.getTable(), thresholds, new Date().toISOString());
+    },
+    get dropped() {
+      return dropped;
+    },
+    async close() {
+      clearInterval(timer);
+      await queue.drain();
+      flush();
+      await agent.close();
+    },
+  };
+}

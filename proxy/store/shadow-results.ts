@@ -1,0 +1,157 @@
+/**
+ * The SQLite side of the parallel run: per-route counters, the most frequent differing paths,
+ * the last N mismatches (already redacted by the runner) and the learned noise. Writes come in
+ * batches, one transaction each; reads serve `GET /diffs`.
+ */
+import Database from 'better-sqlite3';
+import type { ShadowResultStore } from '../shadow/result-store.ts';
+import type { LearnedNoise, MismatchSample, RouteShadowSummary, ShadowOutcome } from '../shadow/types.ts';
+import { SHADOW_RESULTS_SQL } from './migrations/shadow-results.ts';
+
+const TOP_PATHS = 10;
+
+interface RouteRow {
+  route_id: string;
+  route_key: string;
+  matched: number;
+  mismatched: number;
+  failed: number;
+  skipped: number;
+  skipped_reasons: string;
+  updated_at: string;
+}
+
+export function createShadowResultStore(
+  db: Database.Database,
+  options: { samplesPerRoute?: number } = {},
+): ShadowResultStore {
+  const keep = options.samplesPerRoute ?? 20;
+  const upsertRoute = db.prepare(
+    `INSERT INTO shadow_routes (route_id, route_key, matched, mismatched, failed, skipped, skipped_reasons, updated_at)
+     VALUES (@routeId, @routeKey, @matched, @mismatched, @failed, @skipped, @reasons, @at)
+     ON CONFLICT (route_id) DO UPDATE SET route_key = excluded.route_key,
+       matched = matched + excluded.matched, mismatched = mismatched + excluded.mismatched,
+       failed = failed + excluded.failed, skipped = skipped + excluded.skipped,
+       skipped_reasons = excluded.skipped_reasons, updated_at = excluded.updated_at`,
+  );
+  const getReasons = db.prepare('SELECT skipped_reasons FROM shadow_routes WHERE route_id = ?').pluck();
+  const bumpPath = db.prepare(
+    `INSERT INTO shadow_paths (route_id, path, count) VALUES (?, ?, 1)
+     ON CONFLICT (route_id, path) DO UPDATE SET count = count + 1`,
+  );
+  const insertSample = db.prepare('INSERT INTO shadow_mismatches (route_id, at, sample) VALUES (?, ?, ?)');
+  const pruneSamples = db.prepare(
+    `DELETE FROM shadow_mismatches WHERE route_id = ? AND id NOT IN
+       (SELECT id FROM shadow_mismatches WHERE route_id = ? ORDER BY id DESC LIMIT ?)`,
+  );
+  const upsertNoise = db.prepare(
+    `INSERT INTO shadow_noise (route_id, path, seen, first_seen_at, example) VALUES (?, ?, 1, ?, ?)
+     ON CONFLICT (route_id, path) DO UPDATE SET seen = seen + 1`,
+  );
+  const selectNoise = db.prepare(
+    'SELECT path, seen, first_seen_at, example FROM shadow_noise WHERE route_id = ? ORDER BY path',
+  );
+  const selectRoutes = db.prepare('SELECT * FROM shadow_routes ORDER BY route_key');
+  const selectPaths = db.prepare(
+    'SELECT path, count FROM shadow_paths WHERE route_id = ? ORDER BY count DESC, path LIMIT ?',
+  );
+  const selectLastSample = db
+    .prepare('SELECT sample FROM shadow_mismatches WHERE route_id = ? ORDER BY id DESC LIMIT 1')
+    .pluck();
+
+  const record = db.transaction((outcomes: readonly ShadowOutcome[]) => {
+    const perRoute = new Map<
+      string,
+      { routeKey: string; at: string; counts: Record<string, number>; reasons: Record<string, number> }
+    >();
+    for (const outcome of outcomes) {
+      let entry = perRoute.get(outcome.routeId);
+      if (!entry) {
+        const stored = getReasons.get(outcome.routeId) as string | undefined;
+        entry = {
+          routeKey: outcome.routeKey,
+          at: outcome.at,
+          counts: {},
+          reasons: stored ? JSON.parse(stored) : {},
+        };
+        perRoute.set(outcome.routeId, entry);
+      }
+      entry.at = outcome.at;
+      entry.counts[outcome.kind] = (entry.counts[outcome.kind] ?? 0) + 1;
+      if (outcome.kind === 'skipped' && outcome.reason)
+        entry.reasons[outcome.reason] = (entry.reasons[outcome.reason] ?? 0) + 1;
+      for (const path of new Set(outcome.paths ?? [])) bumpPath.run(outcome.routeId, path);
+      if (outcome.sample) {
+        insertSample.run(outcome.routeId, outcome.sample.at, JSON.stringify(outcome.sample));
+        pruneSamples.run(outcome.routeId, outcome.routeId, keep);
+      }
+      for (const noise of outcome.learned ?? [])
+        upsertNoise.run(outcome.routeId, noise.path, outcome.at, JSON.stringify(noise.example));
+    }
+    for (const [routeId, entry] of perRoute) {
+      upsertRoute.run({
+        routeId,
+        routeKey: entry.routeKey,
+        matched: entry.counts.matched ?? 0,
+        mismatched: entry.counts.mismatched ?? 0,
+        failed: entry.counts.failed ?? 0,
+        skipped: entry.counts.skipped ?? 0,
+        reasons: JSON.stringify(entry.reasons),
+        at: entry.at,
+      });
+    }
+  });
+
+  const learnedNoise = (routeId: string): LearnedNoise[] =>
+    (
+      selectNoise.all(routeId) as { path: string; seen: number; first_seen_at: string; example: string }[]
+    ).map((row) => ({
+      path: row.path,
+      seen: row.seen,
+      firstSeenAt: row.first_seen_at,
+      example: JSON.parse(row.example),
+    }));
+
+  return {
+    record(outcomes) {
+      if (outcomes.length > 0) record(outcomes);
+    },
+    learnedNoise,
+    summaries(): RouteShadowSummary[] {
+      return (selectRoutes.all() as RouteRow[]).map((row) => {
+        const last = selectLastSample.get(row.route_id) as string | undefined;
+        return {
+          routeId: row.route_id,
+          routeKey: row.route_key,
+          counters: {
+            matched: row.matched,
+            mismatched: row.mismatched,
+            failed: row.failed,
+            skipped: row.skipped,
+          },
+          skippedReasons: JSON.parse(row.skipped_reasons),
+          topPaths: selectPaths.all(row.route_id, TOP_PATHS) as { path: string; count: number }[],
+          learnedNoise: learnedNoise(row.route_id),
+          lastMismatch: last ? (JSON.parse(last) as MismatchSample) : null,
+          updatedAt: row.updated_at,
+        };
+      });
+    },
+    reset: db.transaction((routeId: string) => {
+      for (const table of ['shadow_routes', 'shadow_paths', 'shadow_mismatches', 'shadow_noise']) {
+        db.prepare(`DELETE FROM ${table} WHERE route_id = ?`).run(routeId);
+      }
+    }),
+  };
+}
+
+/**
+ * Opens (or creates) a database holding only the shadow tables, for tests and for tools that
+ * read results without the rest of the proxy. The proxy itself passes its own migrated database.
+ */
+export function openShadowResultStore(file: string, options: { samplesPerRoute?: number } = {}) {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec(SHADOW_RESULTS_SQL);
+  return { store: createShadowResultStore(db, options), close: () => db.close() };
+}
