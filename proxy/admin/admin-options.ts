@@ -1,0 +1,32 @@
+import type { Express, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { RouteStore } from '../store/route-store.ts';
+import type { NamedToken } from './auth.ts';
+
+/** Fills `GET /diffs` (the shadow runner); until one is given the endpoint answers `[]`. */
+export type DiffsProvider = (query: { route?: string }) => unknown[] | Promise<unknown[]>;
+
+/** What a reload reports: the config's new routes added, the rest kept as stored. */
+export interface ReloadResult {
+  revision: number;
+  added: string[];
+  kept: string[];
+  services: string[];
+}
+
+export interface AdminOptions {
+  store: RouteStore;
+  tokens: readonly NamedToken[];
+  logger: Logger;
+  /** Called after every committed change, so the proxy swaps its in-memory route table. */
+  afterChange: () => void;
+  /** Live counters from the data plane (prom-client), for `GET /stats`. */
+  getLiveStats: () => unknown;
+  /** Prometheus exposition from the data plane's registry. */
+  getMetrics: () => Promise<{ contentType: string; body: string }>;
+  diffs?: DiffsProvider;
+  /** Re-reads the config file; absent when the proxy runs from flags. */
+  reload?: () => Promise<ReloadResult>;
+  /** Mounts more endpoints (the dashboard); `protect` is the bearer-token check. */
+  extend?: (app: Express, protect: RequestHandler) => void;
+}
