@@ -3,10 +3,10 @@
  * the last N mismatches (already redacted by the runner) and the learned noise. Writes come in
  * batches, one transaction each; reads serve `GET /diffs`.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { ShadowResultStore } from '../shadow/result-store.ts';
 import type { LearnedNoise, MismatchSample, RouteShadowSummary, ShadowOutcome } from '../shadow/types.ts';
-import { SHADOW_RESULTS_SQL } from './migrations/shadow-results.ts';
+import { openDatabase } from './open-database.ts';
 
 const TOP_PATHS = 10;
 
@@ -146,12 +146,10 @@ export function createShadowResultStore(
 }
 
 /**
- * Opens (or creates) a database holding only the shadow tables, for tests and for tools that
- * read results without the rest of the proxy. The proxy itself passes its own migrated database.
+ * Opens the proxy's database file on a connection of its own (WAL lets it sit beside the route
+ * store's) and brings the schema up to date, shadow tables included.
  */
 export function openShadowResultStore(file: string, options: { samplesPerRoute?: number } = {}) {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.exec(SHADOW_RESULTS_SQL);
+  const db = openDatabase(file);
   return { store: createShadowResultStore(db, options), close: () => db.close() };
 }

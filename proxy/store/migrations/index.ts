@@ -3,8 +3,9 @@
  * file exporting a `Migration` with the next version number, and append it here.
  */
 import { routesAndHistory } from './001-routes-and-history.ts';
+import { shadowResults } from './002-shadow-results.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [routesAndHistory];
+export const MIGRATIONS: readonly Migration[] = [routesAndHistory, shadowResults];
