@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decideGuardrail } from '../../../proxy/shadow/guardrail-decision.ts';
+import { createGuardrails } from '../../../proxy/shadow/guardrails.ts';
+import { guardrailOptionsSchema } from '../../../proxy/shadow/options.ts';
+import type { RouteStore } from '../../../proxy/store/route-store.ts';
+import { openRouteStore } from '../../../proxy/store/sqlite-route-store.ts';
+
+const options = guardrailOptionsSchema.parse({ windowSeconds: 60, minRequests: 20, maxErrorRate: 0.05 });
+
+describe('guardrail decision', () => {
+  it('rolls back a canary whose service errors on more than 5% of 40 requests', () => {
+    const decision = decideGuardrail(
+      'canary',
+      { requests: 40, errors: 3, comparisons: 0, mismatches: 0 },
+      options,
+    );
+    expect(decision).toEqual({
+      rollback: true,
+      reason: 'guardrail: service error rate 7.5% (3/40) over 60s exceeds 5.0%',
+    });
+  });
+
+  it('waits for enough traffic, and judges neither monolith nor shadow routes', () => {
+    expect(
+      decideGuardrail('service', { requests: 10, errors: 10, comparisons: 0, mismatches: 0 }, options)
+        .rollback,
+    ).toBe(false);
+    expect(
+      decideGuardrail('shadow', { requests: 99, errors: 99, comparisons: 99, mismatches: 99 }, options)
+        .rollback,
+    ).toBe(false);
+    expect(
+      decideGuardrail('service', { requests: 100, errors: 5, comparisons: 0, mismatches: 0 }, options)
+        .rollback,
+    ).toBe(false);
+  });
+
+  it('rolls back a canary that is still mirrored when its mismatch rate crosses the threshold', () => {
+    const decision = decideGuardrail(
+      'canary',
+      { requests: 0, errors: 0, comparisons: 25, mismatches: 5 },
+      options,
+    );
+    expect(decision).toMatchObject({
+      rollback: true,
+      reason: expect.stringContaining('mismatch rate 20.0% (5/25)'),
+    });
+  });
+});
+
+describe('guardrails over a real route store', () => {
+  let dir: string;
+  let store: RouteStore;
+  let clock: number;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'strangler-guardrail-'));
+    store = openRouteStore(join(dir, 'proxy.db'));
+    store.seed(
+      {
+        monolith: 'http://127.0.0.1:3000',
+        services: [{ name: 'orders-service', url: 'http://127.0.0.1:4001' }],
+        routes: [
+          {
+            key: 'GET /api/orders/:id',
+            methods: ['GET'],
+            path: '/api/orders/:id',
+            mode: 'shadow',
+            percent: 0,
+            service: 'orders-service',
+          },
+        ],
+      },
+      { actor: 'config' },
+    );
+    store.setRoute(
+      'GET /api/orders/:id',
+      { mode: 'canary', percent: 10 },
+      { actor: 'alice', reason: 'shadow ready' },
+    );
+    clock = Date.parse('2026-11-23T10:00:00Z');
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rolls the canary back to shadow once, with a history row by guardrail saying why', async () => {
+    const routeId = store.findRoute('GET /api/orders/:id')!.id;
+    const guardrails = createGuardrails({
+      options,
+      getTable: () => store.getTable(),
+      rollback: (change) => store.rollback(change.routeId, { actor: change.actor, reason: change.reason }),
+      now: () => clock,
+    });
+    for (let i = 0; i < 30; i++) {
+      clock += 500;
+      guardrails.recordServiceResult(routeId, { error: i % 4 === 0 });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(guardrails.rollbacks).toHaveLength(1);
+    expect(store.findRoute(routeId)).toMatchObject({ mode: 'shadow' });
+    const [latest] = store.history({ route: routeId, limit: 1 });
+    expect(latest).toMatchObject({
+      actor: 'guardrail',
+      before: { mode: 'canary' },
+      after: { mode: 'shadow' },
+    });
+    expect(latest!.reason).toMatch(
+      /^guardrail: service error rate 2\d\.\d% \(\d+\/20\) over 60s exceeds 5\.0%$/,
+    );
+  });
+
+  it('forgets errors older than the window', async () => {
+    const routeId = store.findRoute('GET /api/orders/:id')!.id;
+    const guardrails = createGuardrails({
+      options,
+      getTable: () => store.getTable(),
+      rollback: (change) => store.rollback(change.routeId, { actor: change.actor, reason: change.reason }),
+      now: () => clock,
+    });
+    for (let i = 0; i < 10; i++) guardrails.recordServiceResult(routeId, { error: true });
+    clock += 61_000;
+    for (let i = 0; i < 40; i++) guardrails.recordServiceResult(routeId, { error: false });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(guardrails.rollbacks).toHaveLength(0);
+    expect(store.findRoute(routeId)).toMatchObject({ mode: 'canary', percent: 10 });
+  });
+});
