@@ -1,0 +1,248 @@
+/**
+ * The request path, one pipeline per request (drawn in docs/proxy.md):
+ *
+ *   normalise path ─► route (table read once) ─► breaker ─► forward ─► relay response
+ *        │400                                      │open      │ failed before a response:
+ *        ▼                                         ▼          ▼ retry on the monolith when allowed
+ *   proxy error                                 monolith    (any method if unreachable, safe
+ *                                                            methods on reset/timeout/5xx)
+ *
+ * Shadow routes are served by the monolith; bodies are teed up to a cap and handed to
+ * `onShadow` after the client's response has finished, so mirroring never delays it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex, Readable } from 'node:stream';
+import { type Breakers, createBreakers } from '../forward/circuit-breaker.ts';
+import { createEngine } from '../forward/create-engine.ts';
+import { ForwardFailure, type UpstreamResponse } from '../forward/engine.ts';
+import { hasBody, toOutboundHeaders } from '../forward/headers.ts';
+import {
+  type Capture,
+  createCapture,
+  type PreparedBody,
+  readReplayableBody,
+  teeInto,
+} from '../forward/request-body.ts';
+import type { RouteTable } from '../model.ts';
+import { createRouter, type RoutingDecision } from '../routing/create-router.ts';
+import { normaliseTarget } from '../routing/normalise-path.ts';
+import type { FallbackReason } from '../stats/create-stats.ts';
+import { DEFAULT_LIMITS, type RequestHandlerOptions } from './options.ts';
+import { relayResponse, sendProxyError } from './respond.ts';
+import { createUpgradeHandler } from './upgrade-handler.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface RequestHandler {
+  (req: IncomingMessage, res: ServerResponse): void;
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** The handler itself, for `createServer(handler.handle)`. */
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly breakers: Breakers;
+  close(): Promise<void>;
+}
+
+export function createRequestHandler(options: RequestHandlerOptions): RequestHandler {
+  const { getTable, config, stats, logger, onShadow } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const engine = options.engine ?? createEngine(config.forward.engine);
+  const servedByHeader = config.forward.servedByHeader;
+  const timeoutMs = config.forward.timeoutMs;
+  const strip = config.override?.header.toLowerCase() ?? null;
+  const route = createRouter({ canary: config.canary, override: config.override });
+  const breakers = createBreakers({
+    failures: config.breaker.failures,
+    openSeconds: config.breaker.openSeconds,
+    onChange(service, from, to) {
+      stats.recordBreaker(service, to);
+      logger.warn({ service, from, to }, `circuit breaker for ${service}: ${from} → ${to}`);
+    },
+  });
+
+  const fallback = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    decision: RoutingDecision,
+    table: RouteTable,
+    path: string,
+    body: Buffer | null,
+    reason: FallbackReason,
+    started: number,
+  ) => {
+    const routeId = decision.route?.id ?? '(unmatched)';
+    stats.recordFallback(routeId, decision.target.name, reason);
+    logger.warn(
+      { route: routeId, service: decision.target.name, reason, method: req.method, path },
+      'served by the monolith instead',
+    );
+    const headers = toOutboundHeaders(req, { strip, bufferedLength: body ? body.length : null });
+    await forwardToMonolith(req, res, routeId, table, path, headers, body, started);
+  };
+
+  const forwardToMonolith = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    routeId: string,
+    table: RouteTable,
+    path: string,
+    headers: ReturnType<typeof toOutboundHeaders>,
+    body: Buffer | Readable | null,
+    started: number,
+    capture?: { request: Capture | null; decision: RoutingDecision },
+  ) => {
+    let response: UpstreamResponse;
+    try {
+      response = await engine.send({ req, res, upstream: table.monolith, path, headers, body, timeoutMs });
+    } catch (error) {
+      const kind = error instanceof ForwardFailure ? error.kind : 'reset';
+      stats.recordError(routeId, 'monolith', kind, performance.now() - started);
+      if (kind !== 'client-aborted') {
+        logger.error({ route: routeId, kind, err: error }, 'the monolith did not answer');
+        sendProxyError(res, kind === 'timeout' ? 504 : 502, `monolith ${kind}`, servedByHeader);
+      }
+      return;
+    }
+    const responseCapture = capture ? createCapture(limits.captureBytes) : null;
+    const sentHeaders = relayResponse(
+      res,
+      response,
+      servedByHeader,
+      'monolith',
+      responseCapture ? (c) => responseCapture.add(c) : undefined,
+    );
+    res.once('finish', () => {
+      const durationMs = performance.now() - started;
+      stats.recordResponse(routeId, 'monolith', response.status, durationMs);
+      if (!capture || !responseCapture || !onShadow || !capture.decision.route) return;
+      try {
+        onShadow({
+          route: capture.decision.route,
+          request: {
+            method: req.method ?? 'GET',
+            url: path,
+            headers,
+            body: capture.request ? capture.request.bytes() : Buffer.alloc(0),
+          },
+          primary: {
+            status: response.status,
+            headers: sentHeaders,
+            body: responseCapture.bytes(),
+            durationMs,
+          },
+        });
+      } catch (error) {
+        logger.error({ route: routeId, err: error }, 'the shadow runner failed');
+      }
+    });
+  };
+
+  const toService = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    decision: RoutingDecision,
+    table: RouteTable,
+    path: string,
+    started: number,
+  ) => {
+    const service = decision.target;
+    const routeId = decision.route?.id ?? '(unmatched)';
+    const method = req.method ?? 'GET';
+    let prepared: PreparedBody | null = null;
+    if (hasBody(req)) prepared = await readReplayableBody(req, limits.retryBodyBytes);
+    const replay = prepared === null ? null : prepared.kind === 'buffer' ? prepared.body : undefined;
+    const canReplay = replay !== undefined;
+    const headers = toOutboundHeaders(req, { strip, bufferedLength: replay ? replay.length : null });
+    let response: UpstreamResponse;
+    try {
+      response = await engine.send({
+        req,
+        res,
+        upstream: service,
+        path,
+        headers,
+        body: prepared?.body ?? null,
+        timeoutMs,
+      });
+    } catch (error) {
+      const kind = error instanceof ForwardFailure ? error.kind : 'reset';
+      stats.recordError(routeId, service.name, kind, performance.now() - started);
+      if (kind === 'client-aborted') {
+        breakers.abandon(service.name);
+        return;
+      }
+      breakers.failure(service.name);
+      const retry = canReplay && (kind === 'unreachable' || SAFE_METHODS.has(method));
+      if (retry) return fallback(req, res, decision, table, path, replay, kind, started);
+      logger.warn(
+        { route: routeId, service: service.name, kind, method },
+        'service failed, no fallback for this request',
+      );
+      sendProxyError(res, kind === 'timeout' ? 504 : 502, `service ${kind}`, servedByHeader);
+      return;
+    }
+    if (response.status >= 500) {
+      breakers.failure(service.name);
+      if (canReplay && SAFE_METHODS.has(method)) {
+        stats.recordError(routeId, service.name, 'status-5xx', performance.now() - started);
+        response.body.resume();
+        return fallback(req, res, decision, table, path, replay, 'status-5xx', started);
+      }
+    } else breakers.success(service.name);
+    relayResponse(res, response, servedByHeader, service.name);
+    res.once('finish', () =>
+      stats.recordResponse(routeId, service.name, response.status, performance.now() - started),
+    );
+  };
+
+  const run = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const table = getTable();
+    const target = normaliseTarget(req.url ?? '/');
+    if (!target.ok) {
+      stats.recordError('(invalid)', 'strangler', 'bad-request', 0);
+      logger.info({ url: req.url, reason: target.reason }, 'rejected an ambiguous request path');
+      sendProxyError(res, 400, target.reason, servedByHeader);
+      return;
+    }
+    const path = target.query ? target.path + target.query : target.path;
+    const decision = route(table, req, target.path);
+    if (decision.destination === 'service') {
+      if (breakers.allow(decision.target.name)) return toService(req, res, decision, table, path, started);
+      const routeId = decision.route?.id ?? '(unmatched)';
+      stats.recordFallback(routeId, decision.target.name, 'breaker-open');
+    }
+    const routeId = decision.route?.id ?? '(unmatched)';
+    const headers = toOutboundHeaders(req, { strip });
+    const withBody = hasBody(req);
+    if (decision.shadow && onShadow) {
+      const requestCapture = withBody ? createCapture(limits.captureBytes) : null;
+      const body = requestCapture ? teeInto(req, requestCapture) : null;
+      return forwardToMonolith(req, res, routeId, table, path, headers, body, started, {
+        request: requestCapture,
+        decision,
+      });
+    }
+    return forwardToMonolith(req, res, routeId, table, path, headers, withBody ? req : null, started);
+  };
+
+  const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    run(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url }, 'request failed inside the proxy');
+      sendProxyError(res, 502, 'proxy error', servedByHeader);
+    });
+  }) as RequestHandler;
+  handler.upgrade = createUpgradeHandler({
+    getTable,
+    route,
+    breakers,
+    engine,
+    stats,
+    logger,
+    strip,
+    servedByHeader,
+  });
+  Object.defineProperty(handler, 'breakers', { value: breakers });
+  Object.defineProperty(handler, 'handle', { value: handler });
+  handler.close = () => engine.close();
+  return handler;
+}
