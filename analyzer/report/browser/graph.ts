@@ -1,0 +1,272 @@
+/**
+ * The page's two graphs, drawn with cytoscape (inlined in the page as a global): services
+ * with their dependencies and shared tables, and the modules inside one service with the
+ * modules they reach in other services.
+ */
+import type cytoscapeType from 'cytoscape';
+import type { Analysis } from '../../analysis.ts';
+import type { Assignment, PartitionView } from '../partition-view.ts';
+
+const cytoscape = (globalThis as unknown as { cytoscape: typeof cytoscapeType }).cytoscape;
+const PALETTE = ['#3b82f6', '#16a34a', '#a21caf', '#ea580c', '#4f46e5', '#0d9488', '#dc2626', '#ca8a04'];
+
+export interface GraphHandlers {
+  onSelectService(name: string): void;
+  onOpenService(name: string): void;
+  onSelectModule(id: string): void;
+}
+
+export interface Graph {
+  cy: cytoscapeType.Core;
+  showServices(view: PartitionView, selected: string | null): void;
+  showModules(service: string, analysis: Analysis, assignment: Assignment): void;
+  /** Marks nodes matching a search; an empty set clears the marks. */
+  highlight(nodeIds: ReadonlySet<string>): void;
+  colourOf(service: string): string;
+}
+
+export function createGraph(container: HTMLElement, services: string[], handlers: GraphHandlers): Graph {
+  const colours = new Map(services.map((name, index) => [name, PALETTE[index % PALETTE.length] as string]));
+  const colourOf = (name: string) => colours.get(name) ?? '#64748b';
+  const cy = cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
+  cy.on('tap', 'node[type = "service"]', (event) => handlers.onSelectService(event.target.data('service')));
+  cy.on('dbltap', 'node[type = "service"]', (event) => handlers.onOpenService(event.target.data('service')));
+  cy.on('tap', 'node[type = "module"], node[type = "external"]', (event) =>
+    handlers.onSelectModule(event.target.id()),
+  );
+
+  return {
+    cy,
+    colourOf,
+    showServices(view, selected) {
+      const elements: cytoscapeType.ElementDefinition[] = [];
+      const maxLoc = Math.max(1, ...view.services.map((service) => service.loc));
+      for (const service of view.services) {
+        elements.push({
+          data: {
+            id: `svc:${service.name}`,
+            type: 'service',
+            service: service.name,
+            label: `${service.name}\n${service.modules.length} modules · ${service.endpoints.length} endpoints`,
+            size: Math.round(60 + 60 * Math.sqrt(service.loc / maxLoc)),
+            // Wide enough for the second label line (~6.5 px per character at 11 px).
+            width: Math.max(
+              Math.round(60 + 60 * Math.sqrt(service.loc / maxLoc)),
+              24 + 6.5 * (service.name.length + 28),
+            ),
+            colour: colourOf(service.name),
+          },
+          classes: service.name === selected ? 'selected' : '',
+        });
+      }
+      for (const table of view.sharedTables) {
+        elements.push({
+          data: { id: `tbl:${table.name}`, type: 'table', label: table.name },
+          classes: table.sharedWrite ? 'shared-write' : 'shared',
+        });
+        for (const access of table.services) {
+          elements.push({
+            data: {
+              id: `acc:${table.name}:${access.service}`,
+              source: `svc:${access.service}`,
+              target: `tbl:${table.name}`,
+              type: 'access',
+            },
+            classes: access.writes ? 'writes' : 'reads',
+          });
+        }
+      }
+      for (const dependency of view.dependencies) {
+        elements.push({
+          data: {
+            id: `dep:${dependency.from}:${dependency.to}`,
+            source: `svc:${dependency.from}`,
+            target: `svc:${dependency.to}`,
+            type: 'dependency',
+            label: `${dependency.symbols.length} symbol${dependency.symbols.length === 1 ? '' : 's'}`,
+            width: Math.min(8, 1.5 + dependency.calls),
+          },
+        });
+      }
+      replace(cy, elements);
+      cy.layout({ name: 'circle', padding: 40 } as cytoscapeType.LayoutOptions).run();
+      cy.layout({
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        padding: 40,
+        nodeRepulsion: () => 60000,
+        idealEdgeLength: () => 140,
+      } as cytoscapeType.LayoutOptions).run();
+      cy.fit(undefined, 40);
+    },
+    showModules(service, analysis, assignment) {
+      const inside = new Set(
+        analysis.modules.filter((module) => assignment[module.id] === service).map((m) => m.id),
+      );
+      const elements: cytoscapeType.ElementDefinition[] = [];
+      const external = new Set<string>();
+      const edges: cytoscapeType.ElementDefinition[] = [];
+      for (const edge of analysis.edges) {
+        const fromIn = inside.has(edge.from);
+        const toIn = inside.has(edge.to);
+        if (!fromIn && !toIn) continue;
+        for (const id of [edge.from, edge.to]) if (!inside.has(id)) external.add(id);
+        const crosses = Boolean(
+          assignment[edge.from] && assignment[edge.to] && assignment[edge.from] !== assignment[edge.to],
+        );
+        edges.push({
+          data: {
+            id: `e:${edge.from}>${edge.to}:${edge.kind}`,
+            source: edge.from,
+            target: edge.to,
+            kind: edge.kind,
+            label: edge.symbols.join(', '),
+          },
+          classes: [crosses ? 'crossing' : '', edge.kind].join(' '),
+        });
+      }
+      for (const id of inside) {
+        elements.push({ data: { id, type: 'module', label: basename(id), colour: colourOf(service) } });
+      }
+      for (const id of external) {
+        const owner = assignment[id];
+        elements.push({
+          data: {
+            id,
+            type: 'external',
+            label: `${basename(id)}\n(${owner ?? 'shared kernel / wiring'})`,
+            colour: owner ? colourOf(owner) : '#94a3b8',
+          },
+        });
+      }
+      replace(cy, [...elements, ...edges]);
+      cy.layout({
+        name: 'breadthfirst',
+        directed: true,
+        padding: 30,
+        spacingFactor: 1.1,
+      } as cytoscapeType.LayoutOptions).run();
+      cy.fit(undefined, 30);
+    },
+    highlight(nodeIds) {
+      cy.batch(() => {
+        cy.nodes().removeClass('match faded');
+        if (nodeIds.size === 0) return;
+        cy.nodes().forEach((node) => {
+          node.addClass(nodeIds.has(node.id()) ? 'match' : 'faded');
+        });
+      });
+    },
+  };
+}
+
+function replace(cy: cytoscapeType.Core, elements: cytoscapeType.ElementDefinition[]): void {
+  // The container may have changed size since the last draw (the panel and chips render first).
+  cy.resize();
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add(elements);
+  });
+}
+
+function basename(id: string): string {
+  return id.split('/').pop() ?? id;
+}
+
+const STYLE = [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(label)',
+      'font-size': 11,
+      'text-wrap': 'wrap',
+      'text-valign': 'center',
+      color: '#0f172a',
+    },
+  },
+  {
+    selector: 'node[type = "service"]',
+    style: {
+      shape: 'round-rectangle',
+      width: 'data(width)',
+      height: 'data(size)',
+      'background-color': 'data(colour)',
+      'background-opacity': 0.22,
+      'border-width': 2,
+      'border-color': 'data(colour)',
+      'text-max-width': '140px',
+      'font-weight': 'bold',
+    },
+  },
+  { selector: 'node.selected', style: { 'border-width': 5, 'background-opacity': 0.4 } },
+  {
+    selector: 'node[type = "table"]',
+    style: {
+      shape: 'barrel',
+      width: 70,
+      height: 34,
+      'background-color': '#fde68a',
+      'border-width': 2,
+      'border-color': '#b45309',
+      'font-size': 10,
+    },
+  },
+  { selector: 'node.shared-write', style: { 'background-color': '#fca5a5', 'border-color': '#b91c1c' } },
+  {
+    selector: 'node[type = "module"], node[type = "external"]',
+    style: {
+      shape: 'round-rectangle',
+      width: 'label',
+      height: 26,
+      padding: '6px',
+      'font-size': 10,
+      'background-color': 'data(colour)',
+      'background-opacity': 0.18,
+      'border-width': 1.5,
+      'border-color': 'data(colour)',
+    },
+  },
+  { selector: 'node[type = "external"]', style: { 'border-style': 'dashed', opacity: 0.75, height: 34 } },
+  { selector: 'node.match', style: { 'border-width': 5, 'border-color': '#f59e0b', opacity: 1 } },
+  { selector: 'node.faded', style: { opacity: 0.25 } },
+  {
+    selector: 'edge',
+    style: {
+      'curve-style': 'bezier',
+      'target-arrow-shape': 'triangle',
+      width: 1.5,
+      'line-color': '#94a3b8',
+      'target-arrow-color': '#94a3b8',
+    },
+  },
+  {
+    selector: 'edge[type = "dependency"]',
+    style: {
+      width: 'data(width)',
+      label: 'data(label)',
+      'text-rotation': 'autorotate',
+      'text-margin-y': -8,
+      'font-size': 9,
+      'text-background-color': '#fff',
+      'text-background-opacity': 0.8,
+      'line-color': '#475569',
+      'target-arrow-color': '#475569',
+    },
+  },
+  {
+    selector: 'edge[type = "access"]',
+    style: { 'target-arrow-shape': 'none', 'line-color': '#d97706', 'line-style': 'dashed' },
+  },
+  { selector: 'edge.writes', style: { 'line-style': 'solid', width: 2.5 } },
+  {
+    selector: 'edge.crossing',
+    style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', width: 2.5 },
+  },
+  { selector: 'edge.type', style: { 'line-style': 'dashed' } },
+  { selector: 'edge.dynamic', style: { 'line-style': 'dotted' } },
+  {
+    selector: 'edge.data, edge.cochange, edge.traffic',
+    style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', opacity: 0.5 },
+  },
+] as unknown as cytoscapeType.StylesheetStyle[];
