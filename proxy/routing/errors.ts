@@ -5,9 +5,6 @@ export const ROUTING_ERRORS = defineErrors({
   ROUTE_PATTERN_INVALID: {
     hint: 'Use an Express-style path: literal segments, `:param` segments and an optional trailing `*`, e.g. `/api/orders/:id` or `/api/orders/*`.',
   },
-  ROUTE_TARGET_UNKNOWN: {
-    hint: 'Add the service to `services` in the proxy config (name → URL), or fix the route’s `service`.',
-  },
   FORWARD_ENGINE_UNKNOWN: {
     hint: 'Set `forward.engine` to `undici` (the standalone default) or `http-proxy-middleware`.',
   },
