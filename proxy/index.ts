@@ -1,0 +1,223 @@
+/**
+ * `createProxy(config)`: the composition root. It opens the store, seeds it from the config,
+ * keeps the in-memory route table (swapped atomically after each committed change), and
+ * wires the data plane (request handler), the admin API and the stats flusher. It never
+ * touches `process`: the CLI passes the environment's token and handles signals.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { type Logger, pino } from 'pino';
+import type { DiffsProvider, ReloadResult } from './admin/admin-options.ts';
+import { createAdminApp } from './admin/app.ts';
+import type { NamedToken } from './admin/auth.ts';
+import { loadConfigFile } from './config/load.ts';
+import { toRoute } from './config/route-key.ts';
+import type { ProxyConfig } from './config/schema.ts';
+import type { CapturedExchange, RouteTable } from './model.ts';
+import { createRequestHandler } from './request-handler.ts';
+import { createProxyStats, type ProxyStats } from './stats/create-stats.ts';
+import type { RouteStore, SeedInput } from './store/route-store.ts';
+import { openRouteStore } from './store/sqlite-route-store.ts';
+import { createStatsFlusher } from './store/stats-flusher.ts';
+
+export type { ProxyConfig } from './config/schema.ts';
+
+export interface CreateProxyOptions {
+  /** Structured JSON logs; silent when omitted (the library never prints). */
+  logger?: Logger;
+  /** Tokens besides the config's named ones, e.g. STRANGLER_ADMIN_TOKEN passed in by the CLI. */
+  adminTokens?: NamedToken[];
+  /** The file the config came from: enables `reload()` without arguments and `POST /reload`. */
+  configFile?: string;
+  /** Fills `GET /diffs` (the shadow runner). */
+  diffs?: DiffsProvider;
+  /** Receives each shadow-mode exchange after the primary response was sent. */
+  onShadow?: (exchange: CapturedExchange) => void;
+}
+
+export interface StranglerProxy {
+  listen(): Promise<{ port: number; adminPort: number | null }>;
+  /** Stops accepting, lets requests in flight finish (bounded by `shutdown.graceMs`), flushes stats, closes the db. */
+  close(): Promise<void>;
+  /** Applies a new config (or re-reads the config file): new services and routes are added, stored routes keep their state. */
+  reload(config?: ProxyConfig): Promise<ReloadResult>;
+  /** The table requests are routed with right now. */
+  getTable(): RouteTable;
+  readonly store: RouteStore;
+  readonly stats: ProxyStats;
+  /** The admin token generated at start when none was configured; the CLI prints it once. */
+  readonly generatedToken: string | null;
+  readonly config: ProxyConfig;
+}
+
+/** Config routes and services in the store's terms. */
+export function toSeed(config: ProxyConfig): SeedInput {
+  return {
+    monolith: config.monolith,
+    services: Object.entries(config.services).map(([name, url]) => ({ name, url })),
+    routes: config.routes.map((route) => toRoute(route)),
+  };
+}
+
+export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOptions = {}): StranglerProxy {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  let config = initialConfig;
+  const sqlite = openRouteStore(config.db);
+  sqlite.seed(toSeed(config), { actor: 'config', reason: 'config file' });
+  let table = sqlite.getTable();
+  /** Requests in flight keep the table object they started with; new ones see the new one. */
+  const refreshTable = () => {
+    table = sqlite.getTable();
+  };
+  // Whoever changes a route (admin API, guardrail, library user), the table follows the commit.
+  const store: RouteStore = {
+    ...sqlite,
+    seed: (...args) => afterCommit(sqlite.seed(...args)),
+    importPlan: (...args) => afterCommit(sqlite.importPlan(...args)),
+    setRoute: (...args) => afterCommit(sqlite.setRoute(...args)),
+    rollback: (...args) => afterCommit(sqlite.rollback(...args)),
+  };
+  function afterCommit<T>(result: T): T {
+    refreshTable();
+    return result;
+  }
+  const getTable = () => table;
+
+  const stats = createProxyStats();
+  const flusher = createStatsFlusher({
+    store,
+    read: () => stats.getStatsSnapshot().routes,
+    intervalMs: config.stats.flushIntervalMs,
+    onError: (error) => logger.error({ err: error }, 'stats flush failed'),
+  });
+
+  const handler = createRequestHandler({ getTable, config, stats, logger, onShadow: options.onShadow });
+  const server = createServer(handler.handle);
+  server.on('upgrade', handler.upgrade);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  // While closing, a keep-alive connection is closed as soon as its last response is done.
+  server.on('request', (_req, res) => {
+    res.once('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+
+  const tokens: NamedToken[] = [...(config.admin?.tokens ?? []), ...(options.adminTokens ?? [])];
+  const generatedToken = tokens.length === 0 ? randomBytes(24).toString('base64url') : null;
+  if (generatedToken) tokens.push({ name: 'admin', token: generatedToken });
+
+  async function reload(next?: ProxyConfig): Promise<ReloadResult> {
+    if (!next && !options.configFile)
+      throw new Error('reload() needs a config when the proxy has no config file');
+    let loaded: ProxyConfig;
+    try {
+      loaded = next ?? (await loadConfigFile(options.configFile!));
+    } catch (error) {
+      logger.warn({ err: error }, 'config reload failed; the previous config keeps serving');
+      throw error;
+    }
+    const result = store.seed(toSeed(loaded), { actor: 'config', reason: 'config reload' });
+    refreshTable();
+    const restartNeeded = (['listen', 'admin', 'db'] as const).filter(
+      (key) => JSON.stringify(loaded[key]) !== JSON.stringify(config[key]),
+    );
+    if (restartNeeded.length > 0)
+      logger.warn({ fields: restartNeeded }, 'these settings take effect on restart');
+    config = loaded;
+    const summary = {
+      revision: store.getRevision(),
+      added: result.changes.map((c) => c.routeId),
+      kept: result.kept,
+      services: result.services,
+    };
+    logger.info({ event: 'config-reload', ...summary }, 'config reloaded');
+    return summary;
+  }
+
+  const admin = config.admin
+    ? createServer(
+        createAdminApp({
+          store,
+          tokens,
+          logger,
+          afterChange: refreshTable,
+          getLiveStats: () => stats.getStatsSnapshot(),
+          getMetrics: async () => ({
+            contentType: stats.registry.contentType,
+            body: await stats.registry.metrics(),
+          }),
+          diffs: options.diffs,
+          reload: options.configFile ? () => reload() : undefined,
+        }),
+      )
+    : null;
+
+  const listenOn = (target: Server, host: string, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      target.once('error', reject);
+      target.listen(port, host, () => {
+        target.off('error', reject);
+        resolve((target.address() as AddressInfo).port);
+      });
+    });
+
+  let closing: Promise<void> | null = null;
+  async function shutdown(): Promise<void> {
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const adminClosed = admin
+      ? new Promise<void>((resolve) => admin.close(() => resolve()))
+      : Promise.resolve();
+    admin?.closeAllConnections();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        logger.warn({ open: sockets.size }, 'shutdown grace period over; closing remaining connections');
+        for (const socket of sockets) socket.destroy();
+        resolve();
+      }, config.shutdown.graceMs);
+    });
+    await Promise.race([drained, deadline]);
+    clearTimeout(timer);
+    await adminClosed;
+    await handler.close();
+    flusher.stop();
+    try {
+      flusher.flush();
+    } catch (error) {
+      logger.error({ err: error }, 'final stats flush failed');
+    }
+    store.close();
+    logger.info('proxy stopped');
+  }
+
+  return {
+    async listen() {
+      const port = await listenOn(server, config.listen.host, config.listen.port);
+      const adminPort =
+        admin && config.admin ? await listenOn(admin, config.admin.host, config.admin.port) : null;
+      logger.info(
+        { port, adminPort, revision: table.revision, routes: table.routes.length },
+        'proxy listening',
+      );
+      return { port, adminPort };
+    },
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+    reload,
+    getTable,
+    store,
+    stats,
+    generatedToken,
+    get config() {
+      return config;
+    },
+  };
+}
