@@ -52,6 +52,8 @@ export const analysisSchema = z.strictObject({
       kind: z.enum(['import', 'type', 'dynamic', 'require', 'reexport', 'data', 'cochange', 'traffic']),
       weight: z.number(),
       symbols: z.array(z.string()),
+      /** Import sites (code edges), shared tables (data), shared commits or sessions. */
+      count: z.number().int().nonnegative().optional(),
     }),
   ),
   endpoints: z.array(
@@ -140,6 +142,17 @@ export const analysisSchema = z.strictObject({
     seed: z.number().int(),
     weights: z.record(z.string(), z.number()),
     signals: z.array(z.string()),
+    /** Why this many services: the resolutions tried and what each gave. */
+    selection: z
+      .strictObject({
+        reason: z.string(),
+        candidates: z.array(
+          z.strictObject({ resolution: z.number(), services: z.number().int(), quality: z.number() }),
+        ),
+      })
+      .optional(),
+    /** `--expected` resolved to module -> service, so the what-if editor can show MoJoFM too. */
+    expected: z.record(moduleId, serviceName).optional(),
   }),
   /** Run figures; excluded when comparing two runs. */
   stats: z.strictObject({

@@ -1,0 +1,75 @@
+/**
+ * The "top-level domain folder" of a module: the first folder below the usual source
+ * containers (`src/`, `app/`, `modules/`...). `src/orders/orders.service.ts` -> `orders`,
+ * `src/modules/billing/invoice.ts` -> `billing`. A file that sits directly in a container takes
+ * its own name without role suffixes (`src/orders.routes.ts` -> `orders`), so flat layouts get
+ * domains too. Used for the folder baseline, service names and kernel detection.
+ */
+const CONTAINERS = new Set([
+  'src',
+  'source',
+  'app',
+  'apps',
+  'lib',
+  'server',
+  'modules',
+  'domains',
+  'domain',
+  'features',
+  'packages',
+  'api',
+  'components',
+]);
+
+const ROLE_SUFFIX =
+  /\.(routes?|router|controller|service|services|repository|repo|model|models|handlers?|schema|types?|store|dao|queries|sql|validation|validator|dto|entity|module|helpers?|utils?|index)$/;
+
+export function getDomainFolder(moduleId: string): string {
+  const segments = moduleId.split('/');
+  const file = segments.pop() ?? moduleId;
+  for (const segment of segments) {
+    if (!CONTAINERS.has(segment.toLowerCase())) return segment;
+  }
+  return toStem(file);
+}
+
+export function toStem(file: string): string {
+  let stem = file.replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
+  let previous = '';
+  while (previous !== stem) {
+    previous = stem;
+    stem = stem.replace(ROLE_SUFFIX, '');
+  }
+  return stem || file;
+}
+
+/** Folder names that describe a layer, not a domain: a poor service name on their own. */
+export const LAYER_NAMES = new Set([
+  'controllers',
+  'controller',
+  'services',
+  'service',
+  'routes',
+  'routers',
+  'models',
+  'repositories',
+  'repos',
+  'handlers',
+  'db',
+  'database',
+  'utils',
+  'util',
+  'helpers',
+  'middleware',
+  'middlewares',
+  'shared',
+  'common',
+  'core',
+  'infra',
+  'config',
+  'types',
+  'index',
+  'app',
+  'server',
+  'main',
+]);

@@ -1,0 +1,156 @@
+import type { AnalysisWarning, ProjectFacts, TransactionFact } from '../facts/types.ts';
+import { getAffinity } from '../graph/affinity.ts';
+import type { ModuleGraph } from '../graph/types.ts';
+import { type Constraints, NO_CONSTRAINTS, resolveConstraints } from './constraints.ts';
+import { getDomainFolder } from './domain-folder.ts';
+import { ModuleGroups } from './groups.ts';
+import { getPartitionQuality, runLouvain, type WeightedGraph } from './louvain.ts';
+import { absorbIncapable, getMembers, splitApart } from './refine.ts';
+import { DEFAULT_SEED } from './rng.ts';
+import { detectSharedKernel, extendKernel, getCapableModules } from './shared-kernel.ts';
+import { detectWiring } from './wiring.ts';
+
+export interface ClusterOptions {
+  seed?: number;
+  /** About how many services to propose; null or absent: the count that scores best. */
+  services?: number | null;
+  constraints?: Constraints;
+}
+
+export interface ClusterCandidate {
+  resolution: number;
+  services: number;
+  quality: number;
+}
+
+export interface ClusterResult {
+  /** Each service's modules (sorted); services ordered by their first module. */
+  services: Array<{ modules: string[]; pinned: string | null }>;
+  sharedKernel: string[];
+  wiring: string[];
+  chosenResolution: number | null;
+  /** The resolutions tried and what they gave, to explain the chosen count. */
+  candidates: ClusterCandidate[];
+  /** Transactions whose modules the constraints forced apart. */
+  forcedSplits: TransactionFact[];
+  warnings: AnalysisWarning[];
+}
+
+/** Resolutions tried without --services: around 1, where modularity is usually best. */
+const AUTO_RESOLUTIONS = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
+/** Resolutions tried to reach a requested count: a wide geometric range. */
+const SEARCH_RESOLUTIONS = Array.from({ length: 36 }, (_, i) => Math.round(0.05 * 1.2 ** i * 1000) / 1000);
+
+/** Community detection over the module graph, with the kernel and wiring set aside. */
+export function clusterModules(
+  facts: ProjectFacts,
+  graph: ModuleGraph,
+  options: ClusterOptions = {},
+): ClusterResult {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const warnings: AnalysisWarning[] = [];
+  const constraints = options.constraints ?? NO_CONSTRAINTS;
+  const pinned = new Set(resolveConstraints(constraints, graph.modules, []).pins.keys());
+  const detected = new Set(detectSharedKernel(facts).filter((id) => !pinned.has(id)));
+  const wiring = new Set(detectWiring(facts, detected).filter((id) => !pinned.has(id)));
+  const kernel = new Set(extendKernel(facts, detected, wiring).filter((id) => !pinned.has(id)));
+  const domain = graph.modules.filter((id) => !kernel.has(id) && !wiring.has(id));
+  const resolved = resolveConstraints(constraints, domain, warnings);
+
+  const groups = new ModuleGroups(domain, resolved);
+  const byName = new Map<string, string>();
+  for (const [id, name] of [...resolved.pins].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const first = byName.get(name);
+    if (first) groups.union(first, id);
+    else byName.set(name, id);
+  }
+  for (const rule of resolved.together) {
+    for (const id of rule.slice(1)) {
+      if (!groups.union(rule[0]!, id)) {
+        warnings.push({
+          code: 'CONSTRAINT_CONFLICT',
+          file: id,
+          message: `Cannot keep ${id} with ${rule[0]}: an apart rule or a pin separates them.`,
+        });
+      }
+    }
+  }
+  const domainSet = new Set(domain);
+  const forcedSplits: TransactionFact[] = [];
+  for (const transaction of facts.transactions) {
+    const ids = transaction.modules.filter((id) => domainSet.has(id));
+    let refused = false;
+    for (const id of ids.slice(1)) if (!groups.union(ids[0]!, id)) refused = true;
+    if (refused) forcedSplits.push(transaction);
+  }
+
+  const members = groups.getGroups();
+  const rootOf = new Map<string, string>();
+  for (const [root, ids] of members) for (const id of ids) rootOf.set(id, root);
+  const affinity = getAffinity(graph.edges, domainSet);
+  const groupGraph: WeightedGraph = new Map([...members.keys()].map((root) => [root, new Map()]));
+  for (const [a, neighbours] of affinity.neighbours) {
+    for (const [b, weight] of neighbours) {
+      const ra = rootOf.get(a)!;
+      const rb = rootOf.get(b)!;
+      if (ra === rb) continue;
+      const map = groupGraph.get(ra)!;
+      map.set(rb, (map.get(rb) ?? 0) + weight);
+    }
+  }
+  const tags = new Map([...members.keys()].map((root) => [root, groups.getSides(root)]));
+  const capableModules = getCapableModules(facts);
+  const capable = new Set(
+    [...members].filter(([, ids]) => ids.some((id) => capableModules.has(id))).map(([r]) => r),
+  );
+  const domainOfGroup = (root: string) => getDomainFolder(root);
+
+  const partitionAt = (resolution: number) => {
+    const community = runLouvain(groupGraph, resolution, seed);
+    splitApart(groupGraph, community, tags);
+    absorbIncapable(groupGraph, community, capable, tags, domainOfGroup);
+    return community;
+  };
+  const requested = options.services ?? null;
+  const resolutions = requested ? SEARCH_RESOLUTIONS : AUTO_RESOLUTIONS;
+  const candidates: ClusterCandidate[] = [];
+  let best: { community: Map<string, number>; candidate: ClusterCandidate } | null = null;
+  for (const resolution of members.size > 0 ? resolutions : []) {
+    const community = partitionAt(resolution);
+    const candidate = {
+      resolution,
+      services: getMembers(community).size,
+      quality: Math.round(getPartitionQuality(groupGraph, community) * 10000) / 10000,
+    };
+    candidates.push(candidate);
+    if (!best || isBetter(candidate, best.candidate, requested)) best = { community, candidate };
+  }
+
+  const services = [...getMembers(best?.community ?? new Map()).values()]
+    .map((roots) => {
+      const modules = roots.flatMap((root) => members.get(root)!).sort();
+      const names = [...new Set(modules.map((id) => resolved.pins.get(id)).filter((n): n is string => !!n))];
+      return { modules, pinned: names.length > 0 ? names.sort()[0]! : null };
+    })
+    .sort((a, b) => (a.modules[0]! < b.modules[0]! ? -1 : 1));
+  return {
+    services,
+    sharedKernel: [...kernel].sort(),
+    wiring: [...wiring].sort(),
+    chosenResolution: best?.candidate.resolution ?? null,
+    candidates,
+    forcedSplits,
+    warnings,
+  };
+}
+
+function isBetter(candidate: ClusterCandidate, current: ClusterCandidate, requested: number | null): boolean {
+  if (requested) {
+    const gap = Math.abs(candidate.services - requested);
+    const currentGap = Math.abs(current.services - requested);
+    if (gap !== currentGap) return gap < currentGap;
+  }
+  if (candidate.quality !== current.quality) return candidate.quality > current.quality;
+  // Equal scores: prefer the resolution closest to 1 (plain modularity).
+  return Math.abs(Math.log(candidate.resolution)) < Math.abs(Math.log(current.resolution));
+}
