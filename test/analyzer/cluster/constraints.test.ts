@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { assembleAnalysis } from '../../../analyzer/assemble/index.ts';
+import { parseConstraints } from '../../../analyzer/cluster/constraints.ts';
+import { createShopFacts } from '../../fixtures/propose/shop-facts.ts';
+
+const serviceOf = (analysis: ReturnType<typeof assembleAnalysis>, id: string) =>
+  analysis.modules.find((m) => m.id === id)!.service;
+
+describe('constraints', () => {
+  it('pins a module to a named service', () => {
+    const analysis = assembleAnalysis(createShopFacts(), {
+      constraints: parseConstraints({ pin: { 'src/inventory/**': 'warehouse' } }),
+    });
+    expect(serviceOf(analysis, 'src/inventory/stock.repository.ts')).toBe('warehouse');
+    expect(serviceOf(analysis, 'src/inventory/inventory.router.ts')).toBe('warehouse');
+    expect(analysis.services.map((s) => s.name)).toContain('warehouse');
+  });
+
+  it('keeps modules together', () => {
+    const analysis = assembleAnalysis(createShopFacts(), {
+      constraints: parseConstraints({ together: [['src/payments/**', 'src/orders/orders.service.ts']] }),
+    });
+    expect(serviceOf(analysis, 'src/payments/payments.service.ts')).toBe(serviceOf(analysis, 'src/orders/orders.service.ts'));
+  });
+
+  it('keeps modules apart by splitting the community along its ties', () => {
+    const analysis = assembleAnalysis(createShopFacts(), {
+      constraints: parseConstraints({ apart: [['src/accounts/users.repository.ts', 'src/accounts/sessions.repository.ts']] }),
+    });
+    const users = serviceOf(analysis, 'src/accounts/users.repository.ts');
+    const sessions = serviceOf(analysis, 'src/accounts/sessions.repository.ts');
+    expect(users).not.toBe(sessions);
+    expect(analysis.services).toHaveLength(6);
+  });
+
+  it('splits a transaction only when forced, and then lists it as a risk', () => {
+    const analysis = assembleAnalysis(createShopFacts(), {
+      constraints: parseConstraints({ pin: { 'src/catalog/pricing.ts': 'pricing', 'src/orders/**': 'orders' } }),
+    });
+    expect(analysis.transactions[0]!.services).toEqual(['orders', 'pricing']);
+    const risk = analysis.risks.find((r) => r.kind === 'split-transaction')!;
+    expect(risk).toMatchObject({ services: ['orders', 'pricing'], file: 'src/orders/orders.service.ts', line: 42 });
+    expect(risk.message).toContain('constraints force it apart');
+  });
+
+  it('warns about a constraint that matches nothing', () => {
+    const analysis = assembleAnalysis(createShopFacts(), {
+      constraints: parseConstraints({ pin: { 'src/billing/**': 'billing' } }),
+    });
+    expect(analysis.warnings.map((w) => w.code)).toContain('CONSTRAINT_NO_MATCH');
+  });
+
+  it('rejects a malformed file with the path of the problem', () => {
+    expect(() => parseConstraints({ apart: [['only-one']] }, 'boundaries.json')).toThrowError(
+      expect.objectContaining({ code: 'CLUSTER_CONSTRAINTS_INVALID', message: expect.stringContaining('apart.0') }),
+    );
+  });
+});
