@@ -1,0 +1,100 @@
+import sqlParser from 'node-sql-parser';
+import type { TableAccessKind } from './types.ts';
+
+const parser = new sqlParser.Parser();
+/** SQLite first (the common monolith database), then PostgreSQL for `ON CONFLICT` and friends. */
+const DIALECTS = ['sqlite', 'postgresql', 'mysql'];
+const DDL = new Set(['create', 'alter', 'drop', 'truncate', 'rename', 'use', 'show', 'desc']);
+
+export interface SqlTableAccess {
+  table: string;
+  access: TableAccessKind;
+}
+
+export type SqlReading =
+  | { ok: true; accesses: SqlTableAccess[] }
+  | { ok: false; accesses: SqlTableAccess[]; reason: string };
+
+/**
+ * Tables a statement reads and writes, from node-sql-parser's table list: SELECT and JOIN (also
+ * inside CTEs and subqueries) read, INSERT/UPDATE/DELETE/REPLACE write. CTE names are not tables.
+ * DDL is schema, not data access, and is ignored. When no dialect parses the text, a keyword
+ * scan gives a best guess and the caller reports it.
+ */
+export function readSqlTables(sql: string): SqlReading {
+  const normalised = normalisePlaceholders(sql);
+  let reason = '';
+  for (const [index, database] of [...DIALECTS, ...DIALECTS].entries()) {
+    // Second round: without the upsert clause, which only writes the INSERT's own table and
+    // which the grammars disagree on.
+    const text = index < DIALECTS.length ? normalised : normalised.replace(/\bON\s+CONFLICT\b[\s\S]*$/i, '');
+    if (index >= DIALECTS.length && text === normalised) break;
+    try {
+      const tables = parser.tableList(text, { database });
+      const ctes = cteNames(text, database);
+      const accesses: SqlTableAccess[] = [];
+      for (const entry of tables) {
+        const [type = '', , name = ''] = entry.split('::');
+        if (!name || ctes.has(name.toLowerCase()) || DDL.has(type)) continue;
+        accesses.push({ table: stripQuotes(name), access: type === 'select' ? 'read' : 'write' });
+      }
+      return { ok: true, accesses: dedupe(accesses) };
+    } catch (error) {
+      reason ||= error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : String(error);
+    }
+  }
+  return { ok: false, accesses: scanKeywords(normalised), reason };
+}
+
+/** better-sqlite3's `@name` and `$name` parameters are not in every grammar; `?` is. */
+function normalisePlaceholders(sql: string): string {
+  return sql.replace(/(^|[^\w'"])[@$][A-Za-z_]\w*/g, '$1?');
+}
+
+function cteNames(sql: string, database: string): Set<string> {
+  const names = new Set<string>();
+  if (!/^\s*with\b/i.test(sql)) return names;
+  const ast = parser.astify(sql, { database });
+  for (const statement of Array.isArray(ast) ? ast : [ast]) {
+    const withList =
+      (statement as { with?: Array<{ name?: { value?: string } | string }> | null }).with ?? [];
+    for (const cte of withList) {
+      const name = typeof cte.name === 'string' ? cte.name : cte.name?.value;
+      if (name) names.add(name.toLowerCase());
+    }
+  }
+  return names;
+}
+
+function scanKeywords(sql: string): SqlTableAccess[] {
+  const accesses: SqlTableAccess[] = [];
+  const name = '[`"\\[]?([A-Za-z_][\\w.]*)[`"\\]]?';
+  for (const match of sql.matchAll(
+    new RegExp(
+      `\\b(?:insert\\s+(?:or\\s+\\w+\\s+)?into|replace\\s+into|(?<!do\\s+)update(?:\\s+or\\s+\\w+)?|delete\\s+from)\\s+${name}`,
+      'gi',
+    ),
+  )) {
+    accesses.push({ table: match[1]!, access: 'write' });
+  }
+  for (const match of sql.matchAll(new RegExp(`\\b(?:from|join)\\s+${name}`, 'gi'))) {
+    if (!accesses.some((a) => a.table === match[1] && a.access === 'write' && /delete\s+from/i.test(sql))) {
+      accesses.push({ table: match[1]!, access: 'read' });
+    }
+  }
+  return dedupe(accesses);
+}
+
+function stripQuotes(name: string): string {
+  return name.replace(/^[`"[]|[`"\]]$/g, '');
+}
+
+function dedupe(accesses: SqlTableAccess[]): SqlTableAccess[] {
+  const seen = new Set<string>();
+  return accesses.filter((a) => {
+    const key = `${a.table}|${a.access}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
