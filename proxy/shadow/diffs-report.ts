@@ -42,7 +42,7 @@ function emptySummary(routeId: string, routeKey: string): RouteShadowSummary {
     routeId,
     routeKey,
     counters: { matched: 0, mismatched: 0, failed: 0, skipped: 0 },
-    skippedReasons: {},
+    reasons: {},
     topPaths: [],
     learnedNoise: [],
     lastMismatch: null,

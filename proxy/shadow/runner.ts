@@ -46,6 +46,8 @@ export interface ShadowRunner {
   settle(): Promise<void>;
   report(): DiffsReport;
   readonly dropped: number;
+  /** Mirrors queued or in flight right now. */
+  readonly inFlight: number;
   close(): Promise<void>;
 }
 
@@ -204,6 +206,9 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
     },
     get dropped() {
       return dropped;
+    },
+    get inFlight() {
+      return queue.pending + queue.running;
     },
     async close() {
       clearInterval(timer);

@@ -89,14 +89,13 @@ export async function sendMirror(
   }
 }
 
+/** Failure kinds named as the data plane names them: `timeout`, `refused`, `reset`, or the raw code. */
 function describeFailure(error: unknown): string {
   const err = error as { name?: string; code?: string; cause?: { code?: string } };
-  if (
-    err.name === 'TimeoutError' ||
-    err.code === 'UND_ERR_HEADERS_TIMEOUT' ||
-    err.code === 'UND_ERR_BODY_TIMEOUT'
-  ) {
+  const code = err.code ?? err.cause?.code;
+  if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
     return 'timeout';
-  }
-  return err.code ?? err.cause?.code ?? err.name ?? 'error';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') return 'reset';
+  return code ?? err.name ?? 'error';
 }

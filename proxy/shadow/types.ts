@@ -113,7 +113,8 @@ export interface RouteShadowSummary {
   routeId: string;
   routeKey: string;
   counters: ShadowCounters;
-  skippedReasons: Record<string, number>;
+  /** Why mirrors were skipped or failed: `method`, `capture-cap`, `queue-full`, `timeout`, `ECONNREFUSED`... */
+  reasons: Record<string, number>;
   topPaths: { path: string; count: number }[];
   learnedNoise: LearnedNoise[];
   lastMismatch: MismatchSample | null;

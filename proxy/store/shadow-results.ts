@@ -78,8 +78,7 @@ export function createShadowResultStore(
       }
       entry.at = outcome.at;
       entry.counts[outcome.kind] = (entry.counts[outcome.kind] ?? 0) + 1;
-      if (outcome.kind === 'skipped' && outcome.reason)
-        entry.reasons[outcome.reason] = (entry.reasons[outcome.reason] ?? 0) + 1;
+      if (outcome.reason) entry.reasons[outcome.reason] = (entry.reasons[outcome.reason] ?? 0) + 1;
       for (const path of new Set(outcome.paths ?? [])) bumpPath.run(outcome.routeId, path);
       if (outcome.sample) {
         insertSample.run(outcome.routeId, outcome.sample.at, JSON.stringify(outcome.sample));
@@ -129,7 +128,7 @@ export function createShadowResultStore(
             failed: row.failed,
             skipped: row.skipped,
           },
-          skippedReasons: JSON.parse(row.skipped_reasons),
+          reasons: JSON.parse(row.skipped_reasons),
           topPaths: selectPaths.all(row.route_id, TOP_PATHS) as { path: string; count: number }[],
           learnedNoise: learnedNoise(row.route_id),
           lastMismatch: last ? (JSON.parse(last) as MismatchSample) : null,

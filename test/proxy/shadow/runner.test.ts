@@ -115,7 +115,7 @@ describe('shadow runner against real servers', () => {
     runner.onShadow(await captureExchange(monolith.url, plain, 'POST', '/api/orders', { headers, body }));
     await runner.settle();
     expect(orders.received.length).toBe(before.service);
-    expect(runner.report().routes.find((r) => r.routeId === plain.id)!.skippedReasons).toEqual({ method: 1 });
+    expect(runner.report().routes.find((r) => r.routeId === plain.id)!.reasons).toEqual({ method: 1 });
 
     runner.onShadow(await captureExchange(monolith.url, optedIn, 'POST', '/api/orders', { headers, body }));
     await runner.settle();
@@ -145,7 +145,7 @@ describe('shadow runner against real servers', () => {
       await runner.settle();
       const [report] = runner.report().routes;
       expect(report!.counters).toEqual({ matched: 0, mismatched: 0, failed: 3, skipped: 3 });
-      expect(report!.skippedReasons).toEqual({ 'queue-full': 3 });
+      expect(report!.reasons).toEqual({ 'queue-full': 3, timeout: 3 });
     } finally {
       await hanging.close();
     }

@@ -33,6 +33,13 @@ const PRODUCTS = [
   { id: 3, name: 'Teapot', price: 18.5 },
 ];
 
+/** A larger answer without timestamps, so bytes can be compared exactly (~40 KiB). */
+const CATEGORIES = Array.from({ length: 400 }, (_, i) => ({
+  id: i + 1,
+  slug: `kitchen-${i + 1}`,
+  description: `Kettles, toasters and teapots, shelf ${i + 1}.`,
+}));
+
 /** `roundPrices` is the deliberate bug in the extracted orders service: 9.99 becomes 10.00. */
 function orderOf(id: number, roundPrices: boolean) {
   const price = (value: number) => (roundPrices && value % 1 > 0.95 ? Math.round(value) : value);
@@ -68,6 +75,9 @@ export function createShopApp(role: ShopRole, received: RunningServer['received'
   });
   app.get('/api/orders/:id', (req, res) => {
     res.json(orderOf(Number(req.params.id), role === 'orders-service'));
+  });
+  app.get('/api/categories', (_req, res) => {
+    res.json(CATEGORIES);
   });
   app.post('/api/orders', (_req, res) => {
     res.status(201).json({ id: 1043, status: 'created' });

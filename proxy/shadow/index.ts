@@ -1,0 +1,124 @@
+/**
+ * The parallel run, assembled for `createProxy`: one call gives the request path its
+ * `onShadow`, the admin API its `GET /diffs` provider, Prometheus its metrics, and the
+ * guardrails their stats hook. Everything here runs after the primary response is sent.
+ *
+ *   const shadow = createShadow({ settings: config.shadow, dbFile: config.db, getTable, logger,
+ *     rollback: (c) => { store.rollback(c.routeId, { actor: c.actor, reason: c.reason }); refreshTable(); } });
+ *   createRequestHandler({ ..., stats: shadow.observe(stats), onShadow: shadow.onShadow });
+ *   createAdminApp({ ..., diffs: shadow.diffs });  for (const m of shadow.metrics) registry.registerMetric(m);
+ *   await shadow.close();  // on shutdown, after the server stopped accepting
+ */
+import { StranglerError } from '../../errors/index.ts';
+import type { CapturedExchange, RouteTable } from '../model.ts';
+import type { ProxyStats } from '../stats/create-stats.ts';
+import { PROXY_STORE_ERRORS } from '../store/errors.ts';
+import { openShadowResultStore } from '../store/shadow-results.ts';
+import { findRouteReport } from './diffs-report.ts';
+import { createGuardrails, type GuardrailRollback, type Guardrails } from './guardrails.ts';
+import { toShadowPromMetrics } from './metrics.ts';
+import { observeServiceResults } from './observe-service-results.ts';
+import { getShadowSettings, type ShadowSettingsInput } from './options.ts';
+import { createShadowRunner, type ShadowLogger, type ShadowRunner } from './runner.ts';
+import type { RouteDiffReport } from './types.ts';
+
+export interface CreateShadowOptions {
+  settings?: ShadowSettingsInput;
+  /** The proxy's SQLite file; the shadow tables live beside the routes (migration 2). */
+  dbFile: string;
+  getTable: () => RouteTable;
+  /** Rolls a route back in the store with the given actor and reason, then swaps the table. */
+  rollback: (change: GuardrailRollback) => unknown | Promise<unknown>;
+  logger?: ShadowLogger;
+}
+
+export interface Shadow {
+  onShadow(exchange: CapturedExchange): void;
+  /** The admin API's `GET /diffs?route=` provider. */
+  diffs(query: { route?: string }): RouteDiffReport[];
+  /** Wraps the data plane's stats so service answers feed the guardrails. */
+  observe(stats: ProxyStats): ProxyStats;
+  readonly metrics: ReturnType<typeof toShadowPromMetrics>;
+  readonly runner: ShadowRunner;
+  readonly guardrails: Guardrails;
+  close(): Promise<void>;
+}
+
+export function createShadow(options: CreateShadowOptions): Shadow {
+  const settings = getShadowSettings(options.settings);
+  const { store, close } = openShadowResultStore(options.dbFile, {
+    samplesPerRoute: settings.samplesPerRoute,
+  });
+  const guardrails = createGuardrails({
+    options: settings.guardrails,
+    getTable: options.getTable,
+    rollback: options.rollback,
+    logger: options.logger,
+  });
+  const runner = createShadowRunner({
+    getTable: options.getTable,
+    options: settings,
+    results: store,
+    logger: options.logger,
+    guardrails,
+  });
+  return {
+    onShadow: (exchange) => runner.onShadow(exchange),
+    diffs(query) {
+      const report = runner.report();
+      if (!query.route) return report.routes;
+      const found = findRouteReport(report, query.route);
+      if (found) return [found];
+      const route = options.getTable().routes.find((r) => r.id === query.route || r.key === query.route);
+      if (!route) {
+        throw new StranglerError(
+          PROXY_STORE_ERRORS.PROXY_STORE_ROUTE_NOT_FOUND,
+          `No route \`${query.route}\`.`,
+          {
+            details: { route: query.route },
+          },
+        );
+      }
+      return [emptyReport(route.id, route.key, route.mode, route.service, report.thresholds.minComparisons)];
+    },
+    observe: (stats) => observeServiceResults(stats, guardrails),
+    metrics: toShadowPromMetrics(() => runner.report()),
+    runner,
+    guardrails,
+    async close() {
+      await runner.close();
+      close();
+    },
+  };
+}
+
+function emptyReport(
+  routeId: string,
+  routeKey: string,
+  mode: string,
+  service: string | null,
+  minComparisons: number,
+): RouteDiffReport {
+  return {
+    routeId,
+    routeKey,
+    mode,
+    service,
+    counters: { matched: 0, mismatched: 0, failed: 0, skipped: 0 },
+    reasons: {},
+    topPaths: [],
+    learnedNoise: [],
+    lastMismatch: null,
+    updatedAt: '',
+    readiness: {
+      ready: false,
+      comparisons: 0,
+      matchRate: null,
+      reason: `0 of ${minComparisons} comparisons`,
+    },
+  };
+}
+
+export type { GuardrailRollback } from './guardrails.ts';
+export { routeShadowOptionsSchema, shadowOptionsSchema } from './options.ts';
+export type { DiffsReport, RouteDiffReport } from './types.ts';
