@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ROUTE_MODES } from '../model.ts';
+import { routeShadowOptionsSchema, shadowOptionsSchema } from '../shadow/options.ts';
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 const port = z
@@ -36,6 +37,8 @@ export const routeConfigSchema = z
     service: serviceName.nullable().default(null),
     mode: z.enum(ROUTE_MODES, { error: `must be one of ${ROUTE_MODES.join(', ')}` }).default('monolith'),
     percent: z.number().min(0, { error: 'must be 0-100' }).max(100, { error: 'must be 0-100' }).default(0),
+    /** Shadow-mode options for this route: sampling, mirrored methods, noise rules (proxy/shadow). */
+    shadow: routeShadowOptionsSchema.optional(),
   })
   .refine((route) => route.mode === 'monolith' || route.service !== null, {
     error: 'needs a `service` unless mode is monolith',
@@ -93,6 +96,8 @@ export const proxyConfigSchema = z
     shutdown: z
       .strictObject({ graceMs: z.number().int().min(0).default(10_000) })
       .default({ graceMs: 10_000 }),
+    /** The parallel run's budgets and thresholds (proxy/shadow/options.ts). */
+    shadow: shadowOptionsSchema.default(shadowOptionsSchema.parse({})),
   })
   .superRefine((config, ctx) => {
     const keys = new Map<string, number>();
