@@ -1,0 +1,3 @@
+import { describeEngineContract } from './engine.contract.ts';
+
+describeEngineContract('http-proxy-middleware');
