@@ -16,6 +16,7 @@ import { toRoute } from './config/route-key.ts';
 import type { ProxyConfig } from './config/schema.ts';
 import type { CapturedExchange, RouteTable } from './model.ts';
 import { createRequestHandler } from './request-handler.ts';
+import { createShadow } from './shadow/index.ts';
 import { createProxyStats, type ProxyStats } from './stats/create-stats.ts';
 import type { RouteStore, SeedInput } from './store/route-store.ts';
 import { openRouteStore } from './store/sqlite-route-store.ts';
@@ -92,7 +93,21 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     onError: (error) => logger.error({ err: error }, 'stats flush failed'),
   });
 
-  const handler = createRequestHandler({ getTable, config, stats, logger, onShadow: options.onShadow });
+  // The parallel run: compares shadow routes, fills GET /diffs, rolls routes back on guardrails.
+  const shadow = createShadow({
+    settings: config.shadow,
+    dbFile: config.db,
+    getTable,
+    logger,
+    rollback: (change) =>
+      store.rollback(change.routeId, { actor: change.actor, reason: change.reason, kind: 'auto-rollback' }),
+  });
+  for (const metric of shadow.metrics) stats.registry.registerMetric(metric);
+  const onShadow = (exchange: CapturedExchange) => {
+    shadow.onShadow(exchange);
+    options.onShadow?.(exchange);
+  };
+  const handler = createRequestHandler({ getTable, config, stats: shadow.observe(stats), logger, onShadow });
   const server = createServer(handler.handle);
   server.on('upgrade', handler.upgrade);
   const sockets = new Set<Socket>();
@@ -151,7 +166,9 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
             contentType: stats.registry.contentType,
             body: await stats.registry.metrics(),
           }),
-          diffs: options.diffs,
+          diffs: options.diffs ?? ((query) => shadow.diffs(query)),
+          routeInfo: () =>
+            new Map(shadow.diffs({}).map((report) => [report.routeId, { readiness: report.readiness }])),
           reload: options.configFile ? () => reload() : undefined,
         }),
       )
@@ -186,6 +203,7 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     clearTimeout(timer);
     await adminClosed;
     await handler.close();
+    await shadow.close();
     flusher.stop();
     try {
       flusher.flush();

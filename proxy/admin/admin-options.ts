@@ -25,6 +25,8 @@ export interface AdminOptions {
   /** Prometheus exposition from the data plane's registry. */
   getMetrics: () => Promise<{ contentType: string; body: string }>;
   diffs?: DiffsProvider;
+  /** Extra fields per route in `GET /routes` (the shadow runner's readiness), keyed by route id. */
+  routeInfo?: () => Map<string, Record<string, unknown>> | Promise<Map<string, Record<string, unknown>>>;
   /** Re-reads the config file; absent when the proxy runs from flags. */
   reload?: () => Promise<ReloadResult>;
   /** Mounts more endpoints (the dashboard); `protect` is the bearer-token check. */

@@ -62,8 +62,10 @@ export function createAdminApp(options: AdminOptions): Express {
     );
   };
 
-  app.get('/routes', (_req, res) => {
-    res.json(store.getTable());
+  app.get('/routes', async (_req, res) => {
+    const table = store.getTable();
+    const info = options.routeInfo ? await options.routeInfo() : null;
+    res.json(info ? { ...table, routes: table.routes.map((r) => ({ ...r, ...info.get(r.id) })) } : table);
   });
   app.put('/routes/:id', (req, res) => {
     const body = parseBody(setBody, req.body);

@@ -2,7 +2,7 @@
  * A route's identity. The key (`GET /api/orders/:id`) is what people type; the id
  * (`get-api-orders-id`) is its slug, safe in URLs, and never changes once stored.
  */
-import type { Route, RouteSetting } from '../model.ts';
+import type { Route, RouteSetting, ShadowOptions } from '../model.ts';
 
 /** `get, head` → `['GET', 'HEAD']`; `*` (or empty) → `['*']`. */
 export function toMethods(method: string): string[] {
@@ -49,10 +49,11 @@ export function toRoute(input: {
   service: string | null;
   mode: RouteSetting['mode'];
   percent: number;
+  shadow?: ShadowOptions;
 }): Route {
   const methods = toMethods(input.method ?? '*');
   const key = toRouteKey(methods, input.path);
-  return {
+  const route: Route = {
     id: toRouteId(key),
     key,
     methods,
@@ -61,4 +62,6 @@ export function toRoute(input: {
     percent: input.percent,
     service: input.service,
   };
+  if (input.shadow) route.shadow = input.shadow;
+  return route;
 }

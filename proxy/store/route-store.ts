@@ -12,6 +12,11 @@ export interface ChangeOrigin {
   reason?: string | null;
 }
 
+export interface RollbackOrigin extends ChangeOrigin {
+  revision?: number;
+  kind?: Extract<RouteChangeKind, 'rollback' | 'auto-rollback'>;
+}
+
 /** What `PUT /routes/:id` and `strangler routes set` ask for; omitted fields keep their value. */
 export interface RouteSettingPatch {
   mode: RouteMode;
@@ -67,8 +72,11 @@ export interface RouteStore {
   importPlan(plan: RoutePlan, origin: ChangeOrigin): SeedResult;
   /** Returns null when the route already had that setting (nothing is recorded). */
   setRoute(ref: string, patch: RouteSettingPatch, origin: ChangeOrigin): RouteChange | null;
-  /** Restores the state before the route's last change, or before the change at `revision`. */
-  rollback(ref: string, origin: ChangeOrigin & { revision?: number }): RouteChange;
+  /**
+   * Restores the state before the route's last change, or before the change at `revision`.
+   * `kind` is `auto-rollback` when a guardrail asks.
+   */
+  rollback(ref: string, origin: RollbackOrigin): RouteChange;
   /** Newest first. */
   history(query?: HistoryQuery): RouteChange[];
   recordTraffic(deltas: readonly TrafficDelta[], at?: Date): void;

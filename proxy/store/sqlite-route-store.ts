@@ -15,7 +15,14 @@ import {
 import { PROXY_STORE_ERRORS } from './errors.ts';
 import { openDatabase } from './open-database.ts';
 import { parseRoutePlan, type RoutePlan } from './plan.ts';
-import type { ChangeOrigin, RouteSettingPatch, RouteStore, SeedInput, SeedResult } from './route-store.ts';
+import type {
+  ChangeOrigin,
+  RollbackOrigin,
+  RouteSettingPatch,
+  RouteStore,
+  SeedInput,
+  SeedResult,
+} from './route-store.ts';
 import { createTrafficTable } from './traffic.ts';
 
 interface RouteRow {
@@ -105,6 +112,7 @@ export function openRouteStore(file: string): RouteStore {
     updateRoute: db.prepare(
       'UPDATE routes SET mode = @mode, percent = @percent, service = @service, updated_at = @at WHERE id = @id',
     ),
+    updateShadow: db.prepare('UPDATE routes SET shadow = ?, updated_at = ? WHERE id = ?'),
     insertHistory: db.prepare(
       `INSERT INTO route_history (revision, at, actor, kind, route_id, route_key, before, after, reason)
        VALUES (@revision, @at, @actor, @kind, @routeId, @routeKey, @before, @after, @reason)`,
@@ -221,6 +229,12 @@ export function openRouteStore(file: string): RouteStore {
       const existing = q.routeByKey.get(key) as RouteRow | undefined;
       if (existing) {
         result.kept.push(existing.id);
+        // Shadow options are configuration (noise rules), not migration state: the config wins.
+        const shadow = route.shadow ? JSON.stringify(route.shadow) : null;
+        if (route.shadow !== undefined && shadow !== existing.shadow) {
+          q.updateShadow.run(shadow, at, existing.id);
+          nextRevision();
+        }
         continue;
       }
       const setting = settingOf(route);
@@ -283,7 +297,7 @@ export function openRouteStore(file: string): RouteStore {
       }
       return apply(route, after, origin, 'set');
     }),
-    rollback: db.transaction((ref: string, origin: ChangeOrigin & { revision?: number }) => {
+    rollback: db.transaction((ref: string, origin: RollbackOrigin) => {
       const route = requireRoute(ref);
       const row = (
         origin.revision === undefined
@@ -300,7 +314,7 @@ export function openRouteStore(file: string): RouteStore {
         );
       }
       const reason = origin.reason ?? `rollback of revision ${target.revision}`;
-      return apply(route, target.before, { actor: origin.actor, reason }, 'rollback');
+      return apply(route, target.before, { actor: origin.actor, reason }, origin.kind ?? 'rollback');
     }),
     history(query = {}) {
       const limit = query.limit ?? 100;

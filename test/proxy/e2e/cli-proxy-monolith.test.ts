@@ -16,7 +16,12 @@ import { startUpstream, type Upstream } from './servers.ts';
 const root = new URL('../../../', import.meta.url).pathname;
 
 /** Starts a process and resolves with the first match of `pattern` in its output. */
-function startProcess(args: string[], env: Record<string, string>, pattern: RegExp, stream: 'stdout' | 'stderr') {
+function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  pattern: RegExp,
+  stream: 'stdout' | 'stderr',
+) {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
   let output = '';
   const found = new Promise<RegExpMatchArray>((resolve, reject) => {
@@ -81,7 +86,20 @@ describe('strangler proxy in front of the sample monolith', () => {
     );
     monolithUrl = `http://127.0.0.1:${(await monolith.found)[1]}`;
     proxy = startProcess(
-      ['bin/strangler.js', 'proxy', '--monolith', monolithUrl, '--port', '0', '--admin-port', '0', '--db', join(dir, 'p.db'), '--log-level', 'warn'],
+      [
+        'bin/strangler.js',
+        'proxy',
+        '--monolith',
+        monolithUrl,
+        '--port',
+        '0',
+        '--admin-port',
+        '0',
+        '--db',
+        join(dir, 'p.db'),
+        '--log-level',
+        'warn',
+      ],
       { STRANGLER_ADMIN_TOKEN: '' },
       /listening on (http:\S+)\nadmin API on (http:\S+)\nadmin token[^:]*: (\S+)\n/,
       'stderr',
@@ -107,7 +125,11 @@ describe('strangler proxy in front of the sample monolith', () => {
       ['GET', '/api/no-such-endpoint'],
       ['POST', '/api/accounts/login'],
     ] as const) {
-      const init = { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{"email":"x@example.com","password":"wrong"}' : undefined };
+      const init = {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'POST' ? '{"email":"x@example.com","password":"wrong"}' : undefined,
+      };
       const direct = await fetch(`${monolithUrl}${path}`, init);
       const proxied = await fetch(`${proxyUrl}${path}`, init);
       expect(proxied.status, `${method} ${path}`).toBe(direct.status);
@@ -122,19 +144,38 @@ describe('strangler proxy in front of the sample monolith', () => {
       JSON.stringify({
         version: 1,
         services: [{ name: 'catalog', url: catalog.url }],
-        routes: [{ method: 'GET', path: '/api/catalog/categories', service: 'catalog', mode: 'monolith', percent: 0 }],
+        routes: [
+          {
+            method: 'GET',
+            path: '/api/catalog/categories',
+            service: 'catalog',
+            mode: 'monolith',
+            percent: 0,
+          },
+        ],
       }),
     );
     expect((await strangler('routes', 'import', plan, ...admin)).code).toBe(0);
     const categories = () => fetch(`${proxyUrl}/api/catalog/categories`);
 
-    const moved = await strangler('routes', 'set', 'GET /api/catalog/categories', '--mode', 'service', '--reason', 'cut over', ...admin);
+    const moved = await strangler(
+      'routes',
+      'set',
+      'GET /api/catalog/categories',
+      '--mode',
+      'service',
+      '--reason',
+      'cut over',
+      ...admin,
+    );
     expect(moved.code).toBe(0);
     const fromService = await categories();
     expect(fromService.headers.get('x-strangler-served-by')).toBe('catalog');
     expect(await fromService.json()).toMatchObject({ servedBy: 'catalog-service' });
 
-    expect((await strangler('routes', 'set', 'get-api-catalog-categories', '--mode', 'monolith', ...admin)).code).toBe(0);
+    expect(
+      (await strangler('routes', 'set', 'get-api-catalog-categories', '--mode', 'monolith', ...admin)).code,
+    ).toBe(0);
     const back = await categories();
     expect(back.headers.get('x-strangler-served-by')).toBe('monolith');
     expect(await back.text()).toBe(await (await fetch(`${monolithUrl}/api/catalog/categories`)).text());
@@ -147,7 +188,9 @@ describe('strangler proxy in front of the sample monolith', () => {
       ['import', null, 'monolith', 'admin'],
     ]);
     const table = await strangler('routes', 'history', ...admin);
-    expect(table.stdout).toMatch(/set\s+GET \/api\/catalog\/categories\s+monolith → catalog\s+service → catalog\s+cut over/);
+    expect(table.stdout).toMatch(
+      /set\s+GET \/api\/catalog\/categories\s+monolith → catalog\s+service → catalog\s+cut over/,
+    );
   });
 
   it('refuses the CLI without a token, with the server code and exit 1', async () => {

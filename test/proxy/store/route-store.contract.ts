@@ -128,6 +128,29 @@ export function describeRouteStoreContract(name: string, open: (dir: string) => 
       expect(store.findRoute('get-api-orders-id')?.mode).toBe('monolith');
     });
 
+    it('records a guardrail rollback as auto-rollback', () => {
+      store.setRoute('get-api-orders-id', { mode: 'canary', percent: 5 }, alice);
+      const undo = store.rollback('get-api-orders-id', {
+        actor: 'guardrail',
+        reason: 'error rate 12%',
+        kind: 'auto-rollback',
+      });
+      expect(undo).toMatchObject({ kind: 'auto-rollback', actor: 'guardrail', reason: 'error rate 12%' });
+      expect(store.findRoute('get-api-orders-id')?.mode).toBe('monolith');
+    });
+
+    it('takes shadow options from the config on every seed, without touching the route state', () => {
+      store.setRoute('any-api-products-prefix', { mode: 'canary', percent: 20 }, alice);
+      const products = { ...shopSeed.routes[2]!, shadow: { ignorePaths: ['$.generatedAt'] } };
+      const result = store.seed({ ...shopSeed, routes: [products] }, { actor: 'config' });
+      expect(result.changes).toEqual([]);
+      expect(store.findRoute('any-api-products-prefix')).toMatchObject({
+        mode: 'canary',
+        percent: 20,
+        shadow: { ignorePaths: ['$.generatedAt'] },
+      });
+    });
+
     it('refuses to roll back a route whose only change created it', () => {
       expect(codeOf(() => store.rollback('post-api-orders', alice))).toBe('PROXY_STORE_NOTHING_TO_ROLLBACK');
     });
