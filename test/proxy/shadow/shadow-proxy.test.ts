@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proxyConfigSchema } from '../../../proxy/config/schema.ts';
@@ -165,6 +166,15 @@ describe('shadow mode behind the request handler', () => {
     const report = await reportWhen('GET /api/products/:id', (n) => n >= 100);
     expect(report.readiness).toEqual({ ready: true, comparisons: 100, matchRate: 1, reason: null });
     expect(report.learnedNoise.map((noise) => noise.path)).toEqual(['$.generatedAt']);
+
+    const registry = new Registry();
+    for (const metric of shadow.metrics) registry.registerMetric(metric);
+    const exposition = await registry.metrics();
+    expect(exposition).toContain('strangler_shadow_ready{route="get-api-products-id"} 1');
+    expect(exposition).toContain('strangler_shadow_ready{route="get-api-orders-id"} 0');
+    expect(exposition).toContain(
+      'strangler_shadow_comparisons_total{route="get-api-products-id",outcome="matched"} 100',
+    );
   });
 
   it('does not mirror a POST on a route that did not opt in', async () => {
