@@ -192,7 +192,7 @@ INSERT INTO reviews (id, product_id, user_id, rating, title, body, status, creat
   (6, 8, 4, 3, 'Comfortable but noisy', 'Crinkles every time you turn over.', 'pending', '2025-04-28T07:00:00.000Z');
 
 INSERT INTO review_votes (review_id, user_id, helpful) VALUES
-  (1, 4, 1), (1, 6, 1), (3, 3, 1), (5, 3, 0), (5, 6, 1);
+  (1, 4, 1), (1, 6, 1), (3, 3, 1), (3, 6, 1), (5, 3, 0), (5, 6, 1);
 
 UPDATE products
    SET rating_avg = (SELECT AVG(r.rating) FROM reviews r WHERE r.product_id = products.id AND r.status = 'published'),
