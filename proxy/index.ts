@@ -138,17 +138,20 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     }
     const result = store.seed(toSeed(loaded), { actor: 'config', reason: 'config reload' });
     refreshTable();
-    const restartNeeded = (['listen', 'admin', 'db'] as const).filter(
-      (key) => JSON.stringify(loaded[key]) !== JSON.stringify(config[key]),
+    // Routes, services and the monolith URL apply now; the rest is read once at start.
+    const liveKeys = new Set(['monolith', 'services', 'routes']);
+    const restartNeeded = (Object.keys(loaded) as Array<keyof ProxyConfig>).filter(
+      (key) => !liveKeys.has(key) && JSON.stringify(loaded[key]) !== JSON.stringify(config[key]),
     );
     if (restartNeeded.length > 0)
       logger.warn({ fields: restartNeeded }, 'these settings take effect on restart');
-    config = loaded;
+    config = { ...loaded, ...Object.fromEntries(restartNeeded.map((key) => [key, config[key]])) };
     const summary = {
       revision: store.getRevision(),
       added: result.changes.map((c) => c.routeId),
       kept: result.kept,
       services: result.services,
+      restartNeeded,
     };
     logger.info({ event: 'config-reload', ...summary }, 'config reloaded');
     return summary;

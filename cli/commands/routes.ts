@@ -177,6 +177,8 @@ export function routesCommand(ctx: CliContext): Command {
           ctx.stdout,
           `Reloaded: revision ${result.revision}, ${result.added.length} route(s) added, ${result.kept.length} kept.`,
         );
+        if (result.restartNeeded.length > 0)
+          writeLine(ctx.stdout, `Restart the proxy to apply: ${result.restartNeeded.join(', ')}.`);
       }),
   );
   return routes;

@@ -12,6 +12,8 @@ export interface ReloadResult {
   added: string[];
   kept: string[];
   services: string[];
+  /** Changed settings that only take effect on restart (`listen`, `admin`, `forward`...). */
+  restartNeeded: string[];
 }
 
 export interface AdminOptions {
