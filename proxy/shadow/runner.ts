@@ -93,6 +93,20 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
     return known;
   };
 
+  /** Compiled once per route until its options or its learned noise change. */
+  const comparators = new Map<
+    string,
+    { shadow: Route['shadow']; learned: LearnedNoise[]; compare: Comparator }
+  >();
+  const comparatorFor = (route: Route): Comparator => {
+    const known = learnedFor(route.id);
+    const cached = comparators.get(route.id);
+    if (cached && cached.shadow === route.shadow && cached.learned === known) return cached.compare;
+    const compare = createComparator(getNoiseRules(route.shadow, known), options.compareHeaders);
+    comparators.set(route.id, { shadow: route.shadow, learned: known, compare });
+    return compare;
+  };
+
   const targetUrl = (route: Route): string | undefined => {
     if (!route.service) return undefined;
     return (
@@ -119,10 +133,7 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
       body: primary.body,
     };
     const candidates = second ? learnFrom(route, monolith, second) : [];
-    const comparator: Comparator = createComparator(
-      getNoiseRules(route.shadow, learnedFor(route.id)),
-      options.compareHeaders,
-    );
+    const comparator = comparatorFor(route);
 
     if (!service.ok) return emit(route, { kind: 'failed', reason: service.reason, learned: candidates });
     if (service.response.body === null)

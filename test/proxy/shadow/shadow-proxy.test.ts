@@ -101,8 +101,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  proxy.closeAllConnections();
-  await new Promise((resolve) => proxy.close(resolve));
+  proxy?.closeAllConnections();
+  if (proxy) await new Promise((resolve) => proxy.close(resolve));
   await Promise.all([monolith, orders, catalog, hanging, failing].map((server) => server.close()));
   await shadow.close();
   store.close();
