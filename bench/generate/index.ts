@@ -46,7 +46,13 @@ export interface GeneratedMonolith {
   kernel: string[];
   wiring: string[];
   scripts: string[];
-  counts: { endpoints: number; tables: number; crossDomainCalls: number; crossDomainTableReads: number };
+  counts: {
+    endpoints: number;
+    tables: number;
+    crossDomainCalls: number;
+    crossDomainTableReads: number;
+    crossDomainTypeImports: number;
+  };
 }
 
 export interface RenderedMonolith extends GeneratedMonolith {
@@ -70,7 +76,7 @@ export function renderMonolith(options: GenerateOptions): RenderedMonolith {
     const orphans = domain.entities.filter((e) => e.files.repository && !e.files.service);
     for (const entity of domain.entities) {
       const f = entity.files;
-      if (f.types) contents.set(f.types, renderTypes(entity, main));
+      if (f.types) contents.set(f.types, renderTypes(entity, main, random));
       if (f.repository) contents.set(f.repository, renderRepository(entity, main, random));
       if (f.service) contents.set(f.service, renderService(entity, main, orphans, random));
       if (f.validation) contents.set(f.validation, renderValidation(entity, random));
@@ -120,6 +126,7 @@ export function renderMonolith(options: GenerateOptions): RenderedMonolith {
         (n, e) => n + (e.files.repository ? e.foreignTables.length : 0),
         0,
       ),
+      crossDomainTypeImports: entities.reduce((n, e) => n + e.foreignTypes.length, 0),
     },
   };
 }

@@ -14,7 +14,11 @@ export interface GenerateOptions {
    * `mixed` (default): a monolith half-way through a reorganisation, some domains each way.
    */
   layout?: Layout;
-  /** Share of services that call a service of another domain (default 0.08). */
+  /**
+   * Share of services that call a service of another domain (default 0.1). A third of that
+   * rate of repositories also join a table of another domain, and of types files import a
+   * type from another domain.
+   */
   crossDomainRate?: number;
 }
 
@@ -43,6 +47,8 @@ export interface Entity {
   foreign: Entity[];
   /** Tables of other domains its repository reads in a join. */
   foreignTables: string[];
+  /** Main entities of other domains whose type its types file imports (type-only). */
+  foreignTypes: Entity[];
   /** Whether its repository writes its table and the domain's main table in one transaction. */
   transaction: boolean;
   readsMainTable: boolean;
@@ -82,7 +88,7 @@ export function minimumFiles(domains: number): number {
 
 /** Decides every file, entity and link; rendering and writing come after. Deterministic for a seed. */
 export function planMonolith(input: GenerateOptions): MonolithPlan {
-  const options: Required<GenerateOptions> = { layout: 'mixed', crossDomainRate: 0.08, ...input };
+  const options: Required<GenerateOptions> = { layout: 'mixed', crossDomainRate: 0.1, ...input };
   if (!Number.isInteger(options.domains) || options.domains < 1) throw new RangeError('domains must be >= 1');
   if (!Number.isInteger(options.files) || options.files < minimumFiles(options.domains)) {
     throw new RangeError(
@@ -149,6 +155,7 @@ function fillDomain(domain: Domain, budget: number, random: Random): void {
       collaborators: [],
       foreign: [],
       foreignTables: [],
+      foreignTypes: [],
       transaction: false,
       readsMainTable: false,
     };
@@ -211,5 +218,10 @@ function linkDomain(domain: Domain, all: Domain[], options: Required<GenerateOpt
     if (all.length > 1 && random.chance(options.crossDomainRate / 3)) {
       entity.foreignTables.push(random.pick(all.filter((d) => d !== domain)).entities[0]!.table);
     }
+  }
+  for (const entity of domain.entities) {
+    if (!entity.files.types || all.length < 2 || !random.chance(options.crossDomainRate / 3)) continue;
+    const other = random.pick(all.filter((d) => d !== domain)).entities[0]!;
+    if (other.files.types) entity.foreignTypes.push(other);
   }
 }

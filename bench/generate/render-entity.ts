@@ -3,11 +3,17 @@ import type { Entity } from './plan.ts';
 import type { Random } from './random.ts';
 
 /** Typed rows for one entity; some extend the domain's main entity with a type-only import. */
-export function renderTypes(entity: Entity, main: Entity): string {
+export function renderTypes(entity: Entity, main: Entity, random: Random): string {
   const file = entity.files.types!;
   const parent = entity !== main && main.files.types;
-  const head = parent ? `import type { ${main.type} } from '${rel(file, main.files.types!)}';\n\n` : '';
-  const parentField = parent ? `  ${main.id}Id: ${main.type}['id'];\n` : '';
+  const imports = parent ? [`import type { ${main.type} } from '${rel(file, main.files.types!)}';`] : [];
+  let fields = parent ? `  ${main.id}Id: ${main.type}['id'];\n` : '';
+  for (const other of entity.foreignTypes) {
+    imports.push(`import type { ${other.type} } from '${specifier(file, other.files.types!, random, 0.6)}';`);
+    fields += `  ${other.id}Id?: ${other.type}['id'];\n`;
+  }
+  const head = imports.length > 0 ? `${imports.join('\n')}\n\n` : '';
+  const parentField = fields;
   return `${head}export interface ${entity.type} {
   id: string;
 ${parentField}  status: '${pick(entity.name.length, ['active', 'draft', 'open'])}' | 'archived';
