@@ -33,6 +33,34 @@ export function getDomainFolder(moduleId: string): string {
   return toStem(file);
 }
 
+/**
+ * The domain a module belongs to by its path, looking through layer folders as well:
+ * `src/services/catalog/product.service.ts` -> `catalog`, `src/services/orders.service.ts` ->
+ * `orders`. For heuristics (kernel fan-in, wiring fan-out, names); the folder baseline uses
+ * the literal top-level folder above.
+ */
+export function getDomainKey(moduleId: string): string {
+  const segments = moduleId.split('/');
+  const file = segments.pop() ?? moduleId;
+  for (const segment of segments) {
+    const lower = segment.toLowerCase();
+    if (!CONTAINERS.has(lower) && !LAYER_NAMES.has(lower) && !EXTRA_LAYERS.has(lower)) return segment;
+  }
+  return toStem(file);
+}
+
+const EXTRA_LAYERS = new Set([
+  'validation',
+  'validators',
+  'mappers',
+  'dto',
+  'dtos',
+  'entities',
+  'schemas',
+  'scripts',
+  'jobs',
+]);
+
 export function toStem(file: string): string {
   let stem = file.replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
   let previous = '';

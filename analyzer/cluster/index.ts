@@ -2,12 +2,14 @@ import type { AnalysisWarning, ProjectFacts, TransactionFact } from '../facts/ty
 import { getAffinity } from '../graph/affinity.ts';
 import type { ModuleGraph } from '../graph/types.ts';
 import { type Constraints, NO_CONSTRAINTS, resolveConstraints } from './constraints.ts';
-import { getDomainFolder } from './domain-folder.ts';
+import { getDomainKey } from './domain-folder.ts';
 import { ModuleGroups } from './groups.ts';
 import { getPartitionQuality, runLouvain, type WeightedGraph } from './louvain.ts';
 import { absorbIncapable, getMembers, splitApart } from './refine.ts';
 import { DEFAULT_SEED } from './rng.ts';
+import { canJoin, hasImporters, setAsideOrphans } from './set-aside.ts';
 import { detectSharedKernel, extendKernel, getCapableModules } from './shared-kernel.ts';
+import { keepTransactionsTogether } from './transactions.ts';
 import { detectWiring } from './wiring.ts';
 
 export interface ClusterOptions {
@@ -76,14 +78,6 @@ export function clusterModules(
     }
   }
   const domainSet = new Set(domain);
-  const forcedSplits: TransactionFact[] = [];
-  for (const transaction of facts.transactions) {
-    const ids = transaction.modules.filter((id) => domainSet.has(id));
-    let refused = false;
-    for (const id of ids.slice(1)) if (!groups.union(ids[0]!, id)) refused = true;
-    if (refused) forcedSplits.push(transaction);
-  }
-
   const members = groups.getGroups();
   const rootOf = new Map<string, string>();
   for (const [root, ids] of members) for (const id of ids) rootOf.set(id, root);
@@ -103,7 +97,7 @@ export function clusterModules(
   const capable = new Set(
     [...members].filter(([, ids]) => ids.some((id) => capableModules.has(id))).map(([r]) => r),
   );
-  const domainOfGroup = (root: string) => getDomainFolder(root);
+  const domainOfGroup = (root: string) => getDomainKey(root);
 
   const partitionAt = (resolution: number) => {
     const community = runLouvain(groupGraph, resolution, seed);
@@ -126,13 +120,21 @@ export function clusterModules(
     if (!best || isBetter(candidate, best.candidate, requested)) best = { community, candidate };
   }
 
-  const services = [...getMembers(best?.community ?? new Map()).values()]
-    .map((roots) => {
-      const modules = roots.flatMap((root) => members.get(root)!).sort();
-      const names = [...new Set(modules.map((id) => resolved.pins.get(id)).filter((n): n is string => !!n))];
-      return { modules, pinned: names.length > 0 ? names.sort()[0]! : null };
-    })
-    .sort((a, b) => (a.modules[0]! < b.modules[0]! ? -1 : 1));
+  const drafts = [...getMembers(best?.community ?? new Map()).values()].map((roots) => {
+    const modules = roots.flatMap((root) => members.get(root)!).sort();
+    const names = [...new Set(modules.map((id) => resolved.pins.get(id)).filter((n): n is string => !!n))];
+    return { modules, pinned: names.length > 0 ? names.sort()[0]! : null };
+  });
+  const kept = keepTransactionsTogether(
+    drafts,
+    facts.transactions,
+    (id) => members.get(rootOf.get(id)!)!,
+    (group, target) => canJoin(group, target, resolved.pins, (id) => tags.get(rootOf.get(id)!)!),
+  );
+  const { services, orphans } = setAsideOrphans(kept.services, affinity, capableModules);
+  for (const id of orphans) (hasImporters(facts, id) ? kernel : wiring).add(id);
+  services.sort((a, b) => (a.modules[0]! < b.modules[0]! ? -1 : 1));
+  const forcedSplits = kept.forcedSplits;
   return {
     services,
     sharedKernel: [...kernel].sort(),

@@ -1,5 +1,5 @@
 import type { ProjectFacts } from '../facts/types.ts';
-import { getDomainFolder } from './domain-folder.ts';
+import { getDomainKey } from './domain-folder.ts';
 
 export interface KernelOptions {
   /** Importers must come from at least this many domain folders... */
@@ -28,13 +28,16 @@ export function detectSharedKernel(
 ): string[] {
   const ids = facts.files.map((file) => file.id).sort();
   const capable = getCapableModules(facts);
-  const { importers, runtimeTargets } = getImportMaps(facts, ids);
+  const { importers, runtimeImporters, runtimeTargets } = getImportMaps(facts, ids);
   const reachesDomain = getReachesDomain(ids, capable, runtimeTargets);
+  // Types a domain folder publishes (`accounts/accounts.types.ts`) stay with their domain even
+  // when many import them: only runtime importers count for them.
+  const domainKeys = new Set([...capable].map(getDomainKey));
   const kernel = new Set<string>();
   for (const id of ids) {
     if (reachesDomain.has(id)) continue;
-    const from = importers.get(id)!;
-    const domains = new Set([...from].map(getDomainFolder));
+    const from = domainKeys.has(getDomainKey(id)) ? runtimeImporters.get(id)! : importers.get(id)!;
+    const domains = new Set([...from].map(getDomainKey));
     if (
       domains.size >= options.minImporterDomains ||
       (domains.size >= 2 && from.size >= options.minImporters)
@@ -47,8 +50,8 @@ export function detectSharedKernel(
 }
 
 /**
- * Helpers only the kernel (or the wiring) imports join the kernel: the config the db
- * connection reads, a clock the logger uses. Mutates `kernel`.
+ * Helpers only the kernel or the wiring imports join the kernel: the config the db
+ * connection reads, the request-id middleware the app mounts. Mutates `kernel`.
  */
 export function closeKernel(
   ids: readonly string[],
@@ -63,11 +66,7 @@ export function closeKernel(
     for (const id of ids) {
       if (kernel.has(id) || wiring.has(id) || reachesDomain.has(id)) continue;
       const from = importers.get(id)!;
-      if (
-        from.size > 0 &&
-        [...from].some((i) => kernel.has(i)) &&
-        [...from].every((i) => kernel.has(i) || wiring.has(i))
-      ) {
+      if (from.size > 0 && [...from].every((i) => kernel.has(i) || wiring.has(i))) {
         kernel.add(id);
         grew = true;
       }
@@ -91,13 +90,17 @@ export function extendKernel(
 
 function getImportMaps(facts: ProjectFacts, ids: readonly string[]) {
   const importers = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+  const runtimeImporters = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
   const runtimeTargets = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
   for (const edge of facts.imports) {
     if (edge.from === edge.to || !importers.has(edge.to) || !importers.has(edge.from)) continue;
     importers.get(edge.to)!.add(edge.from);
-    if (RUNTIME.has(edge.kind)) runtimeTargets.get(edge.from)!.add(edge.to);
+    if (RUNTIME.has(edge.kind)) {
+      runtimeTargets.get(edge.from)!.add(edge.to);
+      runtimeImporters.get(edge.to)!.add(edge.from);
+    }
   }
-  return { importers, runtimeTargets };
+  return { importers, runtimeImporters, runtimeTargets };
 }
 
 /** Modules with endpoints or tables of their own: the ones that carry a capability. */

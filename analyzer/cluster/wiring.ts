@@ -1,5 +1,5 @@
 import type { ProjectFacts } from '../facts/types.ts';
-import { getDomainFolder } from './domain-folder.ts';
+import { getDomainKey } from './domain-folder.ts';
 import { getCapableModules } from './shared-kernel.ts';
 
 const RUNTIME = new Set(['import', 'require', 'dynamic', 'reexport']);
@@ -23,9 +23,7 @@ export function detectWiring(facts: ProjectFacts, kernel: ReadonlySet<string>): 
   const candidates = ids.filter((id) => !kernel.has(id) && !capable.has(id));
   const domainTargets = (id: string) => [...targets.get(id)!].filter((to) => !kernel.has(to));
   // Composers pull in several domains; entry points pull in only composers.
-  const wiring = new Set(
-    candidates.filter((id) => new Set(domainTargets(id).map(getDomainFolder)).size >= 2),
-  );
+  const wiring = new Set(candidates.filter((id) => new Set(domainTargets(id).map(getDomainKey)).size >= 2));
   let changed = true;
   while (changed) {
     changed = false;

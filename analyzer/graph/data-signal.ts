@@ -8,7 +8,8 @@ import type { CouplingWeights } from './weights.ts';
  * together, writers more than readers. A table touched by many modules says less about any one
  * pair, so each table's contribution is divided by the number of other modules touching it
  * (a `users` table read everywhere must not glue the whole app into one service). Writes that
- * run inside one transaction couple their modules strongly.
+ * run inside one transaction couple their modules strongly (and clustering keeps them in one
+ * service regardless: analyzer/cluster/transactions.ts).
  */
 export function getDataEdges(
   accesses: readonly TableAccessFact[],
@@ -57,8 +58,10 @@ export function getDataEdges(
   }
   for (const transaction of transactions) {
     const ids = transaction.modules.filter((id) => !excluded.has(id));
+    // Like a table, a transaction spanning many modules says less about each pair.
+    const share = weights.transaction / Math.max(1, ids.length - 1);
     for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) add(ids[i]!, ids[j]!, weights.transaction, transaction.tables);
+      for (let j = i + 1; j < ids.length; j++) add(ids[i]!, ids[j]!, share, transaction.tables);
     }
   }
   const edges: CouplingEdge[] = [];

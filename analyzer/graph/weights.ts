@@ -38,7 +38,7 @@ export const DEFAULT_WEIGHTS: Readonly<CouplingWeights> = Object.freeze({
   dataWriteWrite: 3,
   dataWriteRead: 1.5,
   dataReadRead: 0.5,
-  transaction: 6,
+  transaction: 3,
   cochange: 2,
   traffic: 2,
   symbolCap: 5,

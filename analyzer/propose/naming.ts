@@ -1,4 +1,4 @@
-import { getDomainFolder, LAYER_NAMES, toStem } from '../cluster/domain-folder.ts';
+import { getDomainKey, LAYER_NAMES, toStem } from '../cluster/domain-folder.ts';
 
 export interface NamingInput {
   modules: string[];
@@ -49,7 +49,7 @@ function getNameChoices(service: NamingInput): string[] {
   // A pinned name is the user's word: kept verbatim.
   if (service.pinned) return [service.pinned];
   const choices: string[] = [];
-  const folder = getDominant(service.modules.map(getDomainFolder));
+  const folder = getDominant(service.modules.map(getDomainKey));
   if (folder && folder.share >= 0.5 && !LAYER_NAMES.has(folder.value.toLowerCase()))
     choices.push(folder.value);
   const prefix = getDominant(

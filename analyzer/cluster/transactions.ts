@@ -1,0 +1,99 @@
+import type { TransactionFact } from '../facts/types.ts';
+
+export interface ServiceDraft {
+  modules: string[];
+  pinned: string | null;
+}
+
+/**
+ * A transaction's writes must stay in one service, or it becomes a distributed transaction.
+ * Transactions sharing a writer form one unit; its home is the service that runs most of them
+ * (holds the `db.transaction` call), and every writer group moves there. Only the writer modules
+ * move, not their whole domain, so one wide checkout transaction does not merge five services
+ * into one: the other services then call the home's data layer, which `dependsOn` shows.
+ * A group the user pinned elsewhere, or that an apart rule keeps out, stays: a forced split.
+ */
+export function keepTransactionsTogether(
+  services: ServiceDraft[],
+  transactions: readonly TransactionFact[],
+  groupOf: (module: string) => string[],
+  canJoin: (group: string[], service: ServiceDraft) => boolean,
+): { services: ServiceDraft[]; forcedSplits: TransactionFact[] } {
+  const serviceOf = new Map<string, number>();
+  services.forEach((service, i) => {
+    for (const id of service.modules) serviceOf.set(id, i);
+  });
+  const forcedSplits: TransactionFact[] = [];
+  for (const unit of getTransactionUnits(transactions, serviceOf)) {
+    const votes = new Map<number, number>();
+    for (const tx of unit) {
+      const home = serviceOf.get(tx.file);
+      if (home !== undefined) votes.set(home, (votes.get(home) ?? 0) + 2);
+      for (const id of tx.modules) {
+        const s = serviceOf.get(id);
+        if (s !== undefined) votes.set(s, (votes.get(s) ?? 0) + 1);
+      }
+    }
+    const home = [...votes].sort(([a, x], [b, y]) => y - x || a - b)[0]?.[0];
+    if (home === undefined) continue;
+    const split = new Set<TransactionFact>();
+    for (const tx of unit) {
+      for (const id of tx.modules) {
+        const from = serviceOf.get(id);
+        if (from === undefined || from === home) continue;
+        const group = groupOf(id);
+        const target = services[home]!;
+        if (!canJoin(group, target)) {
+          split.add(tx);
+          continue;
+        }
+        for (const member of group) {
+          const current = serviceOf.get(member);
+          if (current === undefined) continue;
+          services[current]!.modules = services[current]!.modules.filter((m) => m !== member);
+          target.modules.push(member);
+          serviceOf.set(member, home);
+        }
+      }
+    }
+    forcedSplits.push(
+      ...[...split].filter((tx) => new Set(tx.modules.map((m) => serviceOf.get(m))).size > 1),
+    );
+  }
+  const kept = services.filter((service) => service.modules.length > 0);
+  for (const service of kept) service.modules.sort();
+  return { services: kept, forcedSplits };
+}
+
+/** Transactions that share a clustered writer, as units, in a stable order. */
+function getTransactionUnits(
+  transactions: readonly TransactionFact[],
+  serviceOf: ReadonlyMap<string, number>,
+): TransactionFact[][] {
+  const relevant = transactions
+    .filter((tx) => tx.modules.some((m) => serviceOf.has(m)))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  const parent = relevant.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i]!;
+    return i;
+  };
+  const firstWith = new Map<string, number>();
+  relevant.forEach((tx, i) => {
+    for (const id of tx.modules) {
+      if (!serviceOf.has(id)) continue;
+      const j = firstWith.get(id);
+      if (j === undefined) firstWith.set(id, i);
+      else {
+        const [a, b] = [find(i), find(j)].sort((x, y) => x - y);
+        parent[b!] = a!;
+      }
+    }
+  });
+  const units = new Map<number, TransactionFact[]>();
+  relevant.forEach((tx, i) => {
+    const root = find(i);
+    units.set(root, [...(units.get(root) ?? []), tx]);
+  });
+  return [...units.values()];
+}
