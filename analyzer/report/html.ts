@@ -7,7 +7,6 @@ import type { Analysis } from '../analysis.ts';
 import { getPageScripts } from './html-bundle.ts';
 import { PAGE_STYLE } from './html-style.ts';
 import type { ReportFile } from './types.ts';
-import { getCrossBoundaryImports, getSharedTables } from './view.ts';
 
 export async function renderHtml(analysis: Analysis): Promise<ReportFile[]> {
   const scripts = await getPageScripts();
@@ -46,7 +45,7 @@ export function toHtmlPage(analysis: Analysis, scripts: { app: string; cytoscape
   </section>
   <aside>
     <section><h2>Metrics</h2><div id="metrics"></div>
-      <p class="counts"><b id="crossing-count">${getCrossBoundaryImports(analysis).length}</b> cross-boundary imports · <b id="shared-count">${getSharedTables(analysis).length}</b> shared tables</p></section>
+      <p class="counts"><b id="crossing-count">–</b> cross-boundary calls · <b id="shared-count">–</b> shared tables</p></section>
     <section id="service-details"></section>
     <section><h2>What-if</h2><div id="moves"></div>
       <div class="buttons"><button type="button" id="reset">Reset to proposal</button><button type="button" id="export">Export constraints</button></div>

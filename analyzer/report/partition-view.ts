@@ -1,11 +1,12 @@
 /**
- * What a partition looks like from the outside, for any assignment of modules to services:
- * the service-to-service dependencies with their symbols, the imports that cross the cut and
- * the tables several services touch. The HTML report's what-if editor recomputes it after
- * every move; the numbers that judge the partition come from the analyzer's metrics instead.
+ * What the what-if editor shows for any assignment of modules to services. The numbers and the
+ * judgement (metrics, service dependencies with their symbols, shared tables and their owner)
+ * come from the analyzer's own `evaluatePartition`, bundled into the page; this file only
+ * shapes them for display and lists the individual imports that cross the cut.
  * Browser-safe: no Node imports, types only from the contract.
  */
-import type { Analysis } from '../analysis.ts';
+import type { Analysis, Metrics } from '../analysis.ts';
+import { evaluatePartition } from '../propose/what-if.ts';
 
 /** module id -> service name; modules left out belong to no service (shared kernel, wiring). */
 export type Assignment = Record<string, string>;
@@ -33,16 +34,20 @@ export interface CrossingView {
   toService: string;
   kind: string;
   symbols: string[];
+  /** False for type-only imports: they cross the cut but are no call at run time. */
+  isCall: boolean;
 }
 
 export interface SharedTableView {
   name: string;
+  owner: string | null;
   services: Array<{ service: string; reads: boolean; writes: boolean }>;
   /** More than one service writes it: the riskiest kind of sharing. */
   sharedWrite: boolean;
 }
 
 export interface PartitionView {
+  metrics: Metrics;
   services: ServiceView[];
   dependencies: DependencyView[];
   crossings: CrossingView[];
@@ -50,15 +55,10 @@ export interface PartitionView {
 }
 
 const CODE_KINDS = new Set(['import', 'type', 'dynamic', 'require', 'reexport']);
-
-/** The proposal's own assignment, as analysis.json records it. */
-export function getProposedAssignment(analysis: Analysis): Assignment {
-  const assignment: Assignment = {};
-  for (const module of analysis.modules) if (module.service) assignment[module.id] = module.service;
-  return assignment;
-}
+const CALL_KINDS = new Set(['import', 'dynamic', 'require']);
 
 export function toPartitionView(analysis: Analysis, assignment: Assignment): PartitionView {
+  const evaluation = evaluatePartition(analysis, assignment);
   const names = [
     ...new Set([...analysis.services.map((service) => service.name), ...Object.values(assignment)]),
   ];
@@ -71,8 +71,31 @@ export function toPartitionView(analysis: Analysis, assignment: Assignment): Par
       loc: modules.reduce((sum, module) => sum + module.loc, 0),
     };
   });
+  const dependencies = Object.entries(evaluation.dependsOn).flatMap(([from, list]) =>
+    list.map((d): DependencyView => ({ from, to: d.service, symbols: d.symbols, calls: d.calls })),
+  );
+  const sharedTables = evaluation.sharedTables.map((table): SharedTableView => {
+    const access = table.access.flatMap((a) =>
+      a.service ? [{ service: a.service, reads: a.reads, writes: a.writes }] : [],
+    );
+    return {
+      name: table.name,
+      owner: table.owner,
+      services: access.sort((a, b) => a.service.localeCompare(b.service)),
+      sharedWrite: access.filter((a) => a.writes).length > 1,
+    };
+  });
+  return {
+    metrics: evaluation.metrics,
+    services: services.filter((service) => service.modules.length > 0),
+    dependencies: dependencies.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+    crossings: getCrossings(analysis, assignment),
+    sharedTables: sharedTables.sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+function getCrossings(analysis: Analysis, assignment: Assignment): CrossingView[] {
   const crossings: CrossingView[] = [];
-  const dependencies = new Map<string, DependencyView>();
   for (const edge of analysis.edges) {
     if (!CODE_KINDS.has(edge.kind)) continue;
     const fromService = assignment[edge.from];
@@ -85,44 +108,10 @@ export function toPartitionView(analysis: Analysis, assignment: Assignment): Par
       toService,
       kind: edge.kind,
       symbols: edge.symbols,
+      isCall: CALL_KINDS.has(edge.kind),
     });
-    const key = `${fromService}\0${toService}`;
-    const dependency = dependencies.get(key) ?? { from: fromService, to: toService, symbols: [], calls: 0 };
-    dependency.calls += 1;
-    for (const symbol of edge.symbols) {
-      const qualified = `${edge.to}#${symbol}`;
-      if (!dependency.symbols.includes(qualified)) dependency.symbols.push(qualified);
-    }
-    dependencies.set(key, dependency);
   }
-  return {
-    services: services.filter((service) => service.modules.length > 0),
-    dependencies: [...dependencies.values()].sort(
-      (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
-    ),
-    crossings,
-    sharedTables: getSharedTables(analysis, assignment),
-  };
-}
-
-function getSharedTables(analysis: Analysis, assignment: Assignment): SharedTableView[] {
-  const shared: SharedTableView[] = [];
-  for (const table of analysis.tables) {
-    const access = new Map<string, { service: string; reads: boolean; writes: boolean }>();
-    const touch = (module: string, side: 'reads' | 'writes') => {
-      const service = assignment[module];
-      if (!service) return;
-      const entry = access.get(service) ?? { service, reads: false, writes: false };
-      entry[side] = true;
-      access.set(service, entry);
-    };
-    for (const module of table.readers) touch(module, 'reads');
-    for (const module of table.writers) touch(module, 'writes');
-    if (access.size < 2) continue;
-    const services = [...access.values()].sort((a, b) => a.service.localeCompare(b.service));
-    shared.push({ name: table.name, services, sharedWrite: services.filter((s) => s.writes).length > 1 });
-  }
-  return shared.sort((a, b) => a.name.localeCompare(b.name));
+  return crossings;
 }
 
 /** The edited partition as a `--constraints` file: a pin per module (docs/analyzer.md, "Constraints"). */

@@ -8,6 +8,7 @@ import type { Analysis } from '../../analysis.ts';
 import type { Assignment, PartitionView } from '../partition-view.ts';
 
 const cytoscape = (globalThis as unknown as { cytoscape: typeof cytoscapeType }).cytoscape;
+const CODE_KINDS = new Set(['import', 'type', 'dynamic', 'require', 'reexport']);
 const PALETTE = ['#3b82f6', '#16a34a', '#a21caf', '#ea580c', '#4f46e5', '#0d9488', '#dc2626', '#ca8a04'];
 
 export interface GraphHandlers {
@@ -112,9 +113,11 @@ export function createGraph(container: HTMLElement, services: string[], handlers
         const toIn = inside.has(edge.to);
         if (!fromIn && !toIn) continue;
         for (const id of [edge.from, edge.to]) if (!inside.has(id)) external.add(id);
-        const crosses = Boolean(
-          assignment[edge.from] && assignment[edge.to] && assignment[edge.from] !== assignment[edge.to],
-        );
+        const crosses =
+          CODE_KINDS.has(edge.kind) &&
+          Boolean(
+            assignment[edge.from] && assignment[edge.to] && assignment[edge.from] !== assignment[edge.to],
+          );
         edges.push({
           data: {
             id: `e:${edge.from}>${edge.to}:${edge.kind}`,

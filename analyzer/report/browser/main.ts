@@ -3,16 +3,15 @@
  * assignment of modules to services; every move recomputes the partition view and the
  * analyzer's metrics and redraws.
  */
-import type { Analysis, Metrics } from '../../analysis.ts';
+import type { Analysis } from '../../analysis.ts';
+import { getAssignment } from '../../propose/what-if.ts';
 import {
   type Assignment,
-  getProposedAssignment,
   type PartitionView,
   toConstraintsFile,
   toPartitionView,
 } from '../partition-view.ts';
 import { byId, h, replaceChildren } from './dom.ts';
-import { evaluate } from './evaluate.ts';
 import { createGraph } from './graph.ts';
 import {
   renderCrossings,
@@ -24,7 +23,7 @@ import {
 import { search } from './search.ts';
 
 const analysis = JSON.parse(byId('analysis-data').textContent ?? '{}') as Analysis;
-const proposed = getProposedAssignment(analysis);
+const proposed = getAssignment(analysis);
 const serviceNames = [...analysis.services]
   .sort((a, b) => a.extractionOrder - b.extractionOrder)
   .map((s) => s.name);
@@ -32,7 +31,6 @@ let assignment: Assignment = { ...proposed };
 let selected: string | null = null;
 let mode: 'services' | 'modules' = 'services';
 let view: PartitionView = toPartitionView(analysis, assignment);
-let metrics: Metrics = evaluate(analysis, assignment);
 
 const graph = createGraph(byId('graph'), serviceNames, {
   onSelectService: (name) => select(name),
@@ -45,15 +43,14 @@ const graph = createGraph(byId('graph'), serviceNames, {
 
 function recompute(): void {
   view = toPartitionView(analysis, assignment);
-  metrics = evaluate(analysis, assignment);
-  renderMetrics(byId('metrics'), metrics, analysis);
+  renderMetrics(byId('metrics'), view.metrics, analysis);
   renderCrossings(byId('crossings'), view);
   renderSharedTables(byId('shared-tables'), view);
   const moves = Object.keys(assignment)
     .filter((id) => assignment[id] !== proposed[id])
     .map((id) => ({ module: id, from: proposed[id] ?? '–', to: assignment[id] as string }));
   renderMoves(byId('moves'), moves);
-  byId('crossing-count').textContent = String(view.crossings.length);
+  byId('crossing-count').textContent = String(view.crossings.filter((crossing) => crossing.isCall).length);
   byId('shared-count').textContent = String(view.sharedTables.length);
   renderServiceList();
   renderDetails();
@@ -200,7 +197,7 @@ recompute();
 Object.assign(globalThis, {
   strangler: {
     cy: graph.cy,
-    getMetrics: () => metrics,
+    getMetrics: () => view.metrics,
     getAssignment: () => ({ ...assignment }),
     getView: () => view,
   },

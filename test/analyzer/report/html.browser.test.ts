@@ -12,9 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConstraints } from '../../../analyzer/cluster/constraints.ts';
-import { evaluate } from '../../../analyzer/report/browser/evaluate.ts';
+import { evaluatePartition, getAssignment } from '../../../analyzer/propose/what-if.ts';
 import { loadAnalysis, writeReports } from '../../../analyzer/report/index.ts';
-import { getProposedAssignment } from '../../../analyzer/report/partition-view.ts';
 import { formatNumber } from '../../../analyzer/report/view.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -76,7 +75,11 @@ describe.runIf(hasBrowser)('report.html in chromium', () => {
       if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
     });
     await page.goto(pathToFileURL(path.join(dir, 'report.html')).href);
-    await page.waitForFunction(() => 'strangler' in globalThis);
+    await page
+      .waitForFunction(() => 'strangler' in globalThis, undefined, { timeout: 15_000 })
+      .catch((error) => {
+        throw new Error(`report.html did not start: ${errors.join('; ') || error.message}`);
+      });
   }, 60_000);
 
   afterAll(async () => {
@@ -171,8 +174,8 @@ describe.runIf(hasBrowser)('report.html in chromium', () => {
 
     await page.selectOption('select[data-module="src/inventory/stock.service.ts"]', 'orders');
 
-    const edited = { ...getProposedAssignment(analysis), 'src/inventory/stock.service.ts': 'orders' };
-    const expected = evaluate(analysis, edited);
+    const edited = { ...getAssignment(analysis), 'src/inventory/stock.service.ts': 'orders' };
+    const { metrics: expected } = evaluatePartition(analysis, edited);
     await expect.poll(() => icpCell.textContent()).toBe(formatNumber(expected.icp));
     expect(formatNumber(expected.icp)).not.toBe(icpBefore);
     expect(await page.locator('tr[data-metric="modularity"] td.now').textContent()).toBe(

@@ -48,16 +48,16 @@ describe('report.md', () => {
     }
     const orders = section(text, '### 5. orders');
     expect(orders).toContain(
-      '**inventory** (weight 2, 2 call sites): `src/inventory/stock.service.ts#reserveStock`',
+      '**inventory** (weight 2, 2 call sites): `src/inventory/stock.service.ts#releaseStock`, `src/inventory/stock.service.ts#reserveStock`',
     );
   });
 
   it('puts each metric beside the baseline with which side is better', () => {
     const { text } = render();
     const metrics = section(text, '## Metrics');
-    expect(metrics).toContain('| Inter-partition calls (ICP) | 0.176 | 0.241 | lower | ✓ better |');
-    expect(metrics).toContain('| MoJoFM vs expected | 92.3 | 84.6 | higher | ✓ better |');
-    expect(metrics).toContain('| Non-extreme distribution (NED) | 0 | 0 | lower | = same |');
+    expect(metrics).toContain('| Inter-partition calls (ICP) | 0.181 | 0.24 | lower | ✓ better |');
+    expect(metrics).toContain('| Structural modularity (SM) | 0.178 | 0.179 | higher | ✗ worse |');
+    expect(metrics).toContain('| MoJoFM vs expected | 100 | 92.86 | higher | ✓ better |');
   });
 
   it('shows shared tables with each side, the extraction reasons, cycles, risks and warnings', () => {
