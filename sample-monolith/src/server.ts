@@ -1,13 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { config } from '@shop/shared/config.ts';
-import { closeDatabase, openDatabase } from '@shop/shared/db.ts';
+import { closeDatabase } from '@shop/shared/db.ts';
 import { logger } from '@shop/shared/logger.ts';
-import { prepareDatabase } from '@shop/shared/migrate.ts';
-import { createApp } from './app.ts';
+import { createApp, openShopDatabase } from './app.ts';
 
 const settings = config();
-const db = openDatabase(settings.dbFile);
-prepareDatabase(db);
+const db = openShopDatabase(settings.dbFile);
 
 const app = createApp({ db });
 const server = app.listen(settings.port, settings.host, () => {
