@@ -27,9 +27,17 @@ export function collectTransactions(
     for (const call of scan.calls)
       push(callsByFn, `${scan.id}#${call.fn}`, { file: scan.id, ref: call.ref, line: call.line });
 
+  const wrappers = new Set(scans.flatMap((scan) => scan.transactionWrappers.map((fn) => `${scan.id}#${fn}`)));
   const facts: TransactionFact[] = [];
   for (const scan of scans) {
-    for (const tx of scan.transactions) {
+    const sites = [...scan.transactions];
+    for (const call of scan.calls) {
+      if (!call.callback) continue;
+      const target = symbols.resolveRef(call.ref, scan.id);
+      if (target && wrappers.has(`${target.file}#${target.local}`))
+        sites.push({ line: call.line, ...call.callback, fn: call.fn });
+    }
+    for (const tx of sites) {
       const found: LocatedAccess[] = [];
       const visited = new Set<string>();
       const follow = (file: string, ref: SymbolRef, depth: number) => {

@@ -134,6 +134,8 @@ export interface CallSite {
   ref: SymbolRef;
   line: number;
   fn: string | null;
+  /** Lines of an inline function passed to it: `inTransaction(() => { ... })`. */
+  callback?: { startLine: number; endLine: number };
 }
 
 export interface TransactionSite {
@@ -169,5 +171,7 @@ export interface FileScan {
   tableAccesses: DirectTableAccess[];
   calls: CallSite[];
   transactions: TransactionSite[];
+  /** Functions that run their function parameter inside a transaction (`inTransaction(work)`). */
+  transactionWrappers: string[];
   warnings: AnalysisWarning[];
 }

@@ -49,6 +49,7 @@ export class ScanContext {
       tableAccesses: [],
       calls: [],
       transactions: [],
+      transactionWrappers: [],
       warnings: [],
     };
   }

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { SymbolRef } from './file-scan.ts';
 import type { ScanContext } from './scan-context.ts';
+import { sqlTextOf } from './sql-text.ts';
 import { skipWrappers } from './walk-modules.ts';
 import { type OrmState, scanOrmModel } from './walk-orm-models.ts';
 
@@ -177,24 +178,17 @@ export function visitDataAccess(ctx: ScanContext, node: ts.Node): void {
 }
 
 function recordCall(ctx: ScanContext, node: ts.CallExpression, ref: SymbolRef): void {
-  ctx.scan.calls.push({ ref, line: ctx.line(node), fn: ctx.fn });
+  const inline = node.arguments
+    .map((a) => skipWrappers(a))
+    .find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+  const callback = inline ? { startLine: ctx.line(inline), endLine: ctx.endLine(inline) } : undefined;
+  ctx.scan.calls.push({ ref, line: ctx.line(node), fn: ctx.fn, ...(callback ? { callback } : {}) });
 }
 
 function addSql(ctx: ScanContext, arg: ts.Node, site: ts.Node): void {
-  let sql: string | null = null;
-  let partial = false;
-  if (ts.isStringLiteralLike(arg)) sql = arg.text;
-  else if (ts.isIdentifier(arg)) sql = ctx.constants.get(arg.text) ?? null;
-  else if (ts.isTemplateExpression(arg)) {
-    sql = ctx.staticString(arg);
-    if (sql === null) {
-      // Values spliced in at run time become placeholders; the statement's shape is still known.
-      partial = true;
-      sql = arg.head.text + arg.templateSpans.map((span) => `?${span.literal.text}`).join('');
-    }
-  }
-  if (sql === null || !LOOKS_LIKE_SQL.test(sql)) return;
-  ctx.scan.sql.push({ sql, line: ctx.line(site), fn: ctx.fn, partial });
+  const found = sqlTextOf(ctx, arg);
+  if (!found || !LOOKS_LIKE_SQL.test(found.text)) return;
+  ctx.scan.sql.push({ sql: found.text, line: ctx.line(site), fn: ctx.fn, partial: found.partial });
 }
 
 function scanOrmCall(
@@ -277,6 +271,11 @@ function scanTransaction(ctx: ScanContext, node: ts.CallExpression): void {
         ts.isIdentifier(a),
     );
   if (!callback) return;
+  if (ts.isIdentifier(callback) && ctx.innerFn && isParameterOfEnclosing(callback)) {
+    // `function inTransaction(work) { return db.transaction(work)(); }`: callers' callbacks run inside.
+    ctx.scan.transactionWrappers.push(ctx.innerFn);
+    return;
+  }
   const site = {
     line: ctx.line(node),
     startLine: ctx.line(callback),
@@ -285,4 +284,12 @@ function scanTransaction(ctx: ScanContext, node: ts.CallExpression): void {
   };
   if (ts.isIdentifier(callback)) ctx.scan.transactions.push({ ...site, callback: ctx.ref(callback.text) });
   else ctx.scan.transactions.push(site);
+}
+
+function isParameterOfEnclosing(identifier: ts.Identifier): boolean {
+  for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
+    if (ts.isFunctionLike(node))
+      return node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === identifier.text);
+  }
+  return false;
 }

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { HttpMethod } from '../facts/types.ts';
 import type { HandlerRef, RouterDecl, SymbolRef } from './file-scan.ts';
 import { functionName } from './function-name.ts';
+import { loopPaths } from './loop-paths.ts';
 import type { ScanContext } from './scan-context.ts';
 import { skipWrappers } from './walk-modules.ts';
 
@@ -200,24 +201,26 @@ function scanCall(ctx: ScanContext, call: ts.CallExpression): void {
   // Koa's named routes: router.get('order', '/orders/:id', handler).
   const pathArg =
     args.length >= 3 && ts.isStringLiteral(args[0]!) && ts.isStringLiteral(args[1]!) ? args[1] : args[0];
-  const path = ctx.staticString(pathArg);
-  const looksLikePath = path !== null && (path === '' || path.startsWith('/') || path === '*');
+  const paths = ctx.staticString(pathArg) !== null ? [ctx.staticString(pathArg)!] : loopPaths(ctx, pathArg);
+  const looksLikePath = paths !== null && paths.every((p) => p === '' || p.startsWith('/') || p === '*');
   const target = routerTarget(ctx, receiver, looksLikePath);
   if (!target) return;
-  if (path === null) {
+  if (paths === null) {
     if ('key' in target)
       ctx.warn('DYNAMIC_ROUTE', call, `Route path of ${method.toUpperCase()} is built at run time`);
     return;
   }
   if (!looksLikePath && !('key' in target)) return;
-  ctx.scan.routes.push({
-    router: target,
-    methods: [httpMethod],
-    path,
-    handler: handlerOf(ctx, last, call),
-    line: ctx.line(call),
-    framework: frameworkOf(ctx, target),
-  });
+  for (const path of paths) {
+    ctx.scan.routes.push({
+      router: target,
+      methods: [httpMethod],
+      path,
+      handler: handlerOf(ctx, last, call),
+      line: ctx.line(call),
+      framework: frameworkOf(ctx, target),
+    });
+  }
 }
 
 function frameworkOf(ctx: ScanContext, target: RouterTarget): 'express' | 'fastify' | 'koa' {
@@ -397,7 +400,15 @@ function handlerOf(ctx: ScanContext, node: ts.Node, call: ts.Node): HandlerRef {
         ? callee.name.text
         : '';
     const [inner] = node.arguments;
-    if (inner && WRAPPER_NAME.test(calleeName)) return handlerOf(ctx, skipWrappers(inner), call);
+    const wrapped = inner && skipWrappers(inner);
+    const isFunctionLike =
+      !!wrapped &&
+      (ts.isArrowFunction(wrapped) ||
+        ts.isFunctionExpression(wrapped) ||
+        ts.isPropertyAccessExpression(wrapped) ||
+        (ts.isIdentifier(wrapped) &&
+          (!!ctx.scan.bindings[wrapped.text] || !!ctx.scan.declarations[wrapped.text])));
+    if (wrapped && isFunctionLike && WRAPPER_NAME.test(calleeName)) return handlerOf(ctx, wrapped, call);
     // A handler factory: `makeListOrders(deps)` builds the handler in its own module.
     return handlerOf(ctx, callee, call);
   }
