@@ -50,10 +50,10 @@ export function createGraph(container: HTMLElement, services: string[], handlers
             service: service.name,
             label: `${service.name}\n${service.modules.length} modules · ${service.endpoints.length} endpoints`,
             size: Math.round(60 + 60 * Math.sqrt(service.loc / maxLoc)),
-            // Wide enough for the second label line (~6.5 px per character at 11 px).
+            // Wide enough for the longer label line (~7 px per character at 12 px).
             width: Math.max(
               Math.round(60 + 60 * Math.sqrt(service.loc / maxLoc)),
-              24 + 6.5 * (service.name.length + 28),
+              28 + 7 * Math.max(service.name.length, 24),
             ),
             colour: colourOf(service.name),
           },
@@ -96,8 +96,10 @@ export function createGraph(container: HTMLElement, services: string[], handlers
         animate: false,
         randomize: false,
         padding: 40,
-        nodeRepulsion: () => 60000,
-        idealEdgeLength: () => 140,
+        nodeRepulsion: () => 12000,
+        idealEdgeLength: () => 90,
+        gravity: 1.5,
+        componentSpacing: 60,
       } as cytoscapeType.LayoutOptions).run();
       cy.fit(undefined, 40);
     },
@@ -198,7 +200,8 @@ const STYLE = [
       'background-opacity': 0.22,
       'border-width': 2,
       'border-color': 'data(colour)',
-      'text-max-width': '140px',
+      'text-max-width': '220px',
+      'font-size': 12,
       'font-weight': 'bold',
     },
   },
