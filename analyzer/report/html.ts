@@ -7,6 +7,7 @@ import type { Analysis } from '../analysis.ts';
 import { getPageScripts } from './html-bundle.ts';
 import { PAGE_STYLE } from './html-style.ts';
 import type { ReportFile } from './types.ts';
+import { getServicesInOrder } from './view.ts';
 
 export async function renderHtml(analysis: Analysis): Promise<ReportFile[]> {
   const scripts = await getPageScripts();
@@ -53,6 +54,7 @@ export function toHtmlPage(analysis: Analysis, scripts: { app: string; cytoscape
       <p class="muted">Re-run with <code>strangler analyze &lt;dir&gt; --constraints constraints.json</code>.</p></section>
     <section><h2>Shared tables</h2><div id="shared-tables"></div></section>
     <section><details><summary><h2>Cross-boundary imports</h2></summary><div id="crossings"></div></details></section>
+    ${toStaticSections(analysis)}
   </aside>
 </main>
 <script type="application/json" id="analysis-data">${toScriptJson(analysis)}</script>
@@ -61,6 +63,34 @@ export function toHtmlPage(analysis: Analysis, scripts: { app: string; cytoscape
 </body>
 </html>
 `;
+}
+
+/** What does not change with what-if edits: extraction order, risks, cycles, warnings. */
+function toStaticSections(analysis: Analysis): string {
+  const list = (items: string[], empty: string) =>
+    items.length === 0
+      ? `<p class="muted">${empty}</p>`
+      : `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
+  const order = getServicesInOrder(analysis).map(
+    (s) =>
+      `<b>${s.extractionOrder}. ${escapeHtml(s.name)}</b>: ${escapeHtml(s.extractionReasons.join('; '))}`,
+  );
+  const risks = analysis.risks.map(
+    (r) => `<b>${escapeHtml(r.kind)}</b> (${escapeHtml(r.services.join(', '))}): ${escapeHtml(r.message)}`,
+  );
+  const cycles = analysis.cycles.map(
+    (c) => `<code>${[...c, ...c.slice(0, 1)].map(escapeHtml).join(' → ')}</code>`,
+  );
+  const warnings = analysis.warnings.map(
+    (w) =>
+      `<code>${escapeHtml(w.code)}</code> ${w.file ? `<code>${escapeHtml(w.file)}${w.line ? `:${w.line}` : ''}</code> ` : ''}${escapeHtml(w.message)}`,
+  );
+  return [
+    `<section><details open><summary><h2>Extraction order</h2></summary>${list(order, 'No services.')}</details></section>`,
+    `<section><details><summary><h2>Risks (${risks.length})</h2></summary>${list(risks, 'None found.')}</details></section>`,
+    `<section><details><summary><h2>Cycles (${cycles.length})</h2></summary>${list(cycles, 'No import cycles.')}</details></section>`,
+    `<section><details><summary><h2>Warnings (${warnings.length})</h2></summary>${list(warnings, 'None.')}</details></section>`,
+  ].join('\n    ');
 }
 
 /** JSON inside <script>: `<` escaped so no string in the analysis can close the element. */
