@@ -1,10 +1,16 @@
 /**
  * `analyze(options)`: the analyzer's one entry. Reads the project's facts (scan + facts), then
- * turns them into `analysis.json` v1. The proposal stages (graph, cluster, propose) fill
- * `services`, `metrics` and `baseline`; until they run, those stay empty.
+ * turns them into `analysis.json` v1: the proposal stages (graph, cluster, propose, via
+ * analyzer/assemble) fill `services`, `sharedKernel`, `wiring`, `metrics`, `baseline`, `risks`.
  */
 import { ANALYSIS_VERSION, type Analysis } from './analysis.ts';
+import { assembleAnalysis } from './assemble/index.ts';
+import type { Constraints } from './cluster/constraints.ts';
 import type { ProjectFacts } from './facts/types.ts';
+import type { CouplingWeights } from './graph/weights.ts';
+import { hasOwnGitDirectory, readGitHistory } from './history/git-log.ts';
+import type { HistoryOptions } from './history/types.ts';
+import { type ExpectedBoundaries, toExpectedAssignment } from './metrics/expected-boundaries.ts';
 import { readProjectFacts } from './scan/index.ts';
 
 export interface AnalyzeOptions {
@@ -17,6 +23,17 @@ export interface AnalyzeOptions {
   /** Clock and memory probe, injectable for tests; default to the process's own. */
   now?: () => number;
   peakRssBytes?: () => number;
+  /** About how many services to propose (`--services N`); default: the count that scores best. */
+  services?: number | null;
+  /** `--constraints`: together, apart, pin (already parsed, see analyzer/cluster/constraints.ts). */
+  constraints?: Constraints;
+  /** `--expected`: adds `metrics.mojofm` (already parsed, see analyzer/metrics/expected-boundaries.ts). */
+  expected?: ExpectedBoundaries;
+  /** Co-change from git history; default: on when `<root>/.git` exists. */
+  git?: boolean;
+  history?: Partial<HistoryOptions>;
+  seed?: number;
+  weights?: Partial<CouplingWeights>;
 }
 
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
@@ -30,11 +47,30 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const peak = options.peakRssBytes ?? (() => process.resourceUsage().maxRSS * 1024);
-  return toFactsAnalysis(facts, {
+  const useGit = options.git ?? hasOwnGitDirectory(facts.root);
+  const history = useGit ? await readGitHistory(facts.root, options.history) : null;
+  const proposal = assembleAnalysis(facts, {
+    services: options.services ?? null,
+    history,
+    ...(options.constraints ? { constraints: options.constraints } : {}),
+    ...(options.expected
+      ? {
+          expected: toExpectedAssignment(
+            options.expected,
+            facts.files.map((file) => file.id),
+          ),
+        }
+      : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.weights ? { weights: options.weights } : {}),
+  });
+  // The facts summary keeps counting import sites per kind; the proposal adds the rest.
+  const summary = toFactsAnalysis(facts, {
     generatedAt: new Date().toISOString(),
     durationMs: now() - started,
     peakRssBytes: peak(),
   });
+  return { ...proposal, generatedAt: summary.generatedAt, stats: summary.stats };
 }
 
 const ZERO_METRICS = { modularity: 0, sm: 0, icp: 0, ifn: 0, ned: 0 };

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type ChangeCommit,
   type ChangeHistory,
@@ -64,4 +66,9 @@ function runGit(cwd: string, args: string[]): Promise<string> {
       else resolve(stdout);
     });
   });
+}
+
+/** The co-change signal is on by default when the analysed folder is itself a repository. */
+export function hasOwnGitDirectory(root: string): boolean {
+  return existsSync(join(root, '.git'));
 }

@@ -1,9 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { Analysis } from '../../analyzer/analysis.ts';
+import { parseConstraints } from '../../analyzer/cluster/constraints.ts';
+import { CLUSTER_ERRORS } from '../../analyzer/cluster/errors.ts';
 import { analyze } from '../../analyzer/index.ts';
+import { METRICS_ERRORS } from '../../analyzer/metrics/errors.ts';
+import { parseExpectedBoundaries } from '../../analyzer/metrics/expected-boundaries.ts';
+import { toProposalLines } from '../../analyzer/propose/summary-table.ts';
+import { type ErrorKind, StranglerError } from '../../errors/index.ts';
 import { type CliContext, writeLine } from '../context.ts';
 
 interface AnalyzeFlags {
@@ -12,6 +18,10 @@ interface AnalyzeFlags {
   exclude: string[];
   includeTests?: boolean;
   quiet?: boolean;
+  services?: number;
+  constraints?: string;
+  expected?: string;
+  git?: boolean;
 }
 
 export function analyzeCommand(ctx: CliContext): Command {
@@ -23,6 +33,11 @@ export function analyzeCommand(ctx: CliContext): Command {
     .option('--exclude <glob>', 'leave out files matching the glob (repeatable)', collect, [])
     .option('--include-tests', 'also read tests and fixtures (skipped by default)')
     .option('--quiet', 'no progress bar and no summary')
+    .option('--services <n>', 'propose about N services (default: the count that scores best)', toCount)
+    .option('--constraints <file>', 'JSON file: keep together, keep apart, pin modules to services')
+    .option('--expected <file>', 'JSON file { "services": { name: [globs] } }: adds MoJoFM to the metrics')
+    .option('--git', 'use git co-change history (default: when <dir>/.git exists)')
+    .option('--no-git', 'do not read git history')
     .action(async (dir: string, flags: AnalyzeFlags) => {
       const bar = !flags.quiet && ctx.stderr.isTTY ? createProgressBar(ctx.stderr, 'parsing') : null;
       const analysis = await analyze({
@@ -31,13 +46,59 @@ export function analyzeCommand(ctx: CliContext): Command {
         exclude: flags.exclude,
         includeTests: flags.includeTests ?? false,
         ...(bar ? { onProgress: bar.update } : {}),
+        ...(flags.services ? { services: flags.services } : {}),
+        ...(flags.constraints
+          ? {
+              constraints: parseConstraints(
+                await readJson(ctx, flags.constraints, CLUSTER_ERRORS.CLUSTER_CONSTRAINTS_INVALID),
+                flags.constraints,
+              ),
+            }
+          : {}),
+        ...(flags.expected
+          ? {
+              expected: parseExpectedBoundaries(
+                await readJson(ctx, flags.expected, METRICS_ERRORS.METRICS_EXPECTED_INVALID),
+                flags.expected,
+              ),
+            }
+          : {}),
+        ...(flags.git !== undefined ? { git: flags.git } : {}),
       }).finally(() => bar?.done());
       const outDir = path.resolve(ctx.cwd, flags.out);
       await mkdir(outDir, { recursive: true });
       const file = path.join(outDir, 'analysis.json');
       await writeFile(file, `${JSON.stringify(analysis, null, 2)}\n`);
-      if (!flags.quiet) printSummary(ctx, analysis, path.relative(ctx.cwd, file) || file);
+      if (!flags.quiet) {
+        printSummary(ctx, analysis, path.relative(ctx.cwd, file) || file);
+        for (const line of toProposalLines(analysis)) writeLine(ctx.stdout, line);
+      }
     });
+}
+
+function toCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1)
+    throw new InvalidArgumentError('expected a whole number of services, e.g. 6');
+  return count;
+}
+
+/** Reads a JSON input file; a missing or malformed file is the input's own error code. */
+async function readJson(ctx: CliContext, file: string, kind: ErrorKind): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(ctx.cwd, file), 'utf8');
+  } catch (cause) {
+    throw new StranglerError(kind, `Cannot read ${file}`, { cause, details: { file } });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new StranglerError(kind, `${file} is not valid JSON: ${(cause as Error).message}`, {
+      cause,
+      details: { file },
+    });
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {
