@@ -8,9 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type Logger, pino } from 'pino';
+import { StranglerError } from '../errors/index.ts';
 import type { DiffsProvider, ReloadResult } from './admin/admin-options.ts';
 import { createAdminApp } from './admin/app.ts';
 import type { NamedToken } from './admin/auth.ts';
+import { PROXY_CONFIG_ERRORS } from './config/errors.ts';
 import { loadConfigFile } from './config/load.ts';
 import { toRoute } from './config/route-key.ts';
 import type { ProxyConfig } from './config/schema.ts';
@@ -123,7 +125,7 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
   });
 
   const tokens: NamedToken[] = [...(config.admin?.tokens ?? []), ...(options.adminTokens ?? [])];
-  const generatedToken = tokens.length === 0 ? randomBytes(24).toString('base64url') : null;
+  const generatedToken = config.admin && tokens.length === 0 ? randomBytes(24).toString('base64url') : null;
   if (generatedToken) tokens.push({ name: 'admin', token: generatedToken });
 
   async function reload(next?: ProxyConfig): Promise<ReloadResult> {
@@ -179,9 +181,18 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
 
   const listenOn = (target: Server, host: string, port: number) =>
     new Promise<number>((resolve, reject) => {
-      target.once('error', reject);
+      const refuse = (error: NodeJS.ErrnoException) => {
+        const message = `Cannot listen on ${host}:${port}: ${error.code ?? error.message}`;
+        const details = { host, port };
+        reject(
+          new StranglerError(PROXY_CONFIG_ERRORS.PROXY_CONFIG_LISTEN, message, { cause: error, details }),
+        );
+      };
+      target.once('error', refuse);
       target.listen(port, host, () => {
-        target.off('error', reject);
+        target.off('error', refuse);
+        // Later server errors (accept failures such as EMFILE) are logged, never fatal.
+        target.on('error', (error) => logger.error({ err: error, port }, 'server error'));
         resolve((target.address() as AddressInfo).port);
       });
     });
@@ -193,7 +204,7 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     const adminClosed = admin
       ? new Promise<void>((resolve) => admin.close(() => resolve()))
       : Promise.resolve();
-    admin?.closeAllConnections();
+    admin?.closeIdleConnections();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -204,6 +215,8 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     });
     await Promise.race([drained, deadline]);
     clearTimeout(timer);
+    // Admin requests are short; anything still open there (a dashboard stream) is cut now.
+    admin?.closeAllConnections();
     await adminClosed;
     await handler.close();
     await shadow.close();

@@ -55,7 +55,10 @@ export function proxyCommand(ctx: CliContext): Command {
         configFile,
         adminTokens: envToken ? [{ name: 'admin', token: envToken }] : [],
       });
-      const { port, adminPort } = await proxy.listen();
+      const { port, adminPort } = await proxy.listen().catch(async (error: unknown) => {
+        await proxy.close();
+        throw error;
+      });
       writeLine(ctx.stderr, `strangler proxy listening on http://${config.listen.host}:${port}`);
       if (adminPort !== null) writeLine(ctx.stderr, `admin API on http://${config.admin?.host}:${adminPort}`);
       if (proxy.generatedToken) {

@@ -129,6 +129,15 @@ ${extraRoutes}`;
     expect(requests).toBe(2);
   });
 
+  it('reports a port in use with a catalog error and closes cleanly', async () => {
+    const port = Number(new URL(base).port);
+    const config = parseConfig({ listen: { port }, db: join(dir, 'second.db'), monolith: monolith.url }, 'test');
+    const second = createProxy(config);
+    expect(second.generatedToken).toBeNull();
+    await expect(second.listen()).rejects.toMatchObject({ code: 'PROXY_CONFIG_LISTEN' });
+    await second.close();
+  });
+
   it('validates the config before anything listens', () => {
     expect(() =>
       parseConfig({ listen: { port: 0 }, db: join(dir, 'x.db'), monolith: 'nope' }, 'test'),
