@@ -30,6 +30,7 @@ export function compileJsonRules(
 
 export function compareJson(expected: unknown, actual: unknown, rules: JsonRules): Difference[] {
   const differences: Difference[] = [];
+  // One mutable path for the whole walk (push/pop): copying it per node cost more than the diff.
   walk(expected as Json, actual as Json, [], rules, differences);
   return differences;
 }
@@ -61,15 +62,18 @@ function walkObject(
   rules: JsonRules,
   out: Difference[],
 ): void {
-  for (const key of Object.keys(a)) {
-    const child = [...path, key];
+  for (const key in a) {
+    path.push(key);
     if (!Object.hasOwn(b, key)) {
-      if (!rules.isIgnored(child)) push(out, child, 'missing', a[key], undefined);
-    } else walk(a[key] as Json, b[key] as Json, child, rules, out);
+      if (!rules.isIgnored(path)) push(out, path, 'missing', a[key], undefined);
+    } else walk(a[key] as Json, b[key] as Json, path, rules, out);
+    path.pop();
   }
-  for (const key of Object.keys(b)) {
-    const child = [...path, key];
-    if (!Object.hasOwn(a, key) && !rules.isIgnored(child)) push(out, child, 'extra', undefined, b[key]);
+  for (const key in b) {
+    if (Object.hasOwn(a, key)) continue;
+    path.push(key);
+    if (!rules.isIgnored(path)) push(out, path, 'extra', undefined, b[key]);
+    path.pop();
   }
 }
 
@@ -80,7 +84,11 @@ function walkArray(a: Json[], b: Json[], path: PathSegment[], rules: JsonRules, 
   }
   if (a.length !== b.length) push(out, path, 'length', `${a.length} items`, `${b.length} items`, true);
   const common = Math.min(a.length, b.length);
-  for (let i = 0; i < common; i++) walk(a[i] as Json, b[i] as Json, [...path, i], rules, out);
+  for (let i = 0; i < common; i++) {
+    path.push(i);
+    walk(a[i] as Json, b[i] as Json, path, rules, out);
+    path.pop();
+  }
 }
 
 /** Multiset comparison: sort both sides by a canonical form that leaves ignored fields out. */

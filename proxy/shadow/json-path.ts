@@ -98,7 +98,14 @@ function matchFrom(
 
 /** A compiled list of patterns: one call answers "does any of them match this path". */
 export function createPathMatcher(patterns: readonly string[]): (path: readonly PathSegment[]) => boolean {
-  const parsed = patterns.map(parsePattern);
+  const parsed = patterns.map((pattern) => {
+    const segments = parsePattern(pattern);
+    // Without `..` a pattern matches paths of exactly its length: most nodes are rejected at once.
+    return { segments, length: segments.includes(DEEP) ? -1 : segments.length };
+  });
   if (parsed.length === 0) return () => false;
-  return (path) => parsed.some((pattern) => matchesPattern(path, pattern));
+  return (path) =>
+    parsed.some(
+      ({ segments, length }) => (length === -1 || length === path.length) && matchesPattern(path, segments),
+    );
 }
