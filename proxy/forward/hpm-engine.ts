@@ -40,6 +40,7 @@ interface Attempt {
   settled: boolean;
   timedOut: boolean;
   proxyReq: ClientRequest | null;
+  rearm?: () => void;
   resolve: (response: UpstreamResponse) => void;
   reject: (failure: ForwardFailure) => void;
   onUnreachable?: (error: unknown) => void;
@@ -83,11 +84,18 @@ export function createHpmEngine(): ForwardEngine {
             reject(failure);
           },
         };
-        const timer = setTimeout(() => {
+        const onTimeout = () => {
           attempt.timedOut = true;
           attempt.reject(new ForwardFailure('timeout'));
           attempt.proxyReq?.destroy();
-        }, request.timeoutMs);
+        };
+        // Like undici's headersTimeout: the wait for the response head counts from the end of
+        // the upload (re-armed on 'finish' below), so a large body is not a timeout.
+        let timer = setTimeout(onTimeout, request.timeoutMs);
+        attempt.rearm = () => {
+          clearTimeout(timer);
+          if (!attempt.settled) timer = setTimeout(onTimeout, request.timeoutMs);
+        };
         request.res.once('close', () => {
           if (!attempt.settled) {
             attempt.reject(new ForwardFailure('client-aborted'));
@@ -150,6 +158,7 @@ function createInstance(url: string, agent: Agent): RequestHandler {
           const attempt = (req as WithAttempt)[ATTEMPT];
           if (!attempt) return;
           attempt.proxyReq = proxyReq;
+          if (attempt.rearm) proxyReq.once('finish', attempt.rearm);
         });
         proxyServer.on('proxyRes', (proxyRes, req) => {
           const attempt = (req as WithAttempt)[ATTEMPT];

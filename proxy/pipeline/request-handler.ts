@@ -16,22 +16,14 @@ import { type Breakers, createBreakers } from '../forward/circuit-breaker.ts';
 import { createEngine } from '../forward/create-engine.ts';
 import { ForwardFailure, type UpstreamResponse } from '../forward/engine.ts';
 import { hasBody, toOutboundHeaders } from '../forward/headers.ts';
-import {
-  type Capture,
-  createCapture,
-  type PreparedBody,
-  readReplayableBody,
-  teeInto,
-} from '../forward/request-body.ts';
+import { type Capture, createCapture, teeInto } from '../forward/request-body.ts';
 import type { RouteTable } from '../model.ts';
 import { createRouter, type RoutingDecision } from '../routing/create-router.ts';
 import { normaliseTarget } from '../routing/normalise-path.ts';
-import type { FallbackReason } from '../stats/create-stats.ts';
 import { DEFAULT_LIMITS, type RequestHandlerOptions } from './options.ts';
 import { relayResponse, sendProxyError } from './respond.ts';
+import { createServiceForwarder } from './serve-from-service.ts';
 import { createUpgradeHandler } from './upgrade-handler.ts';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface RequestHandler {
   (req: IncomingMessage, res: ServerResponse): void;
@@ -58,26 +50,6 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
       logger.warn({ service, from, to }, `circuit breaker for ${service}: ${from} → ${to}`);
     },
   });
-
-  const fallback = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    decision: RoutingDecision,
-    table: RouteTable,
-    path: string,
-    body: Buffer | null,
-    reason: FallbackReason,
-    started: number,
-  ) => {
-    const routeId = decision.route?.id ?? '(unmatched)';
-    stats.recordFallback(routeId, decision.target.name, reason);
-    logger.warn(
-      { route: routeId, service: decision.target.name, reason, method: req.method, path },
-      'served by the monolith instead',
-    );
-    const headers = toOutboundHeaders(req, { strip, bufferedLength: body ? body.length : null });
-    await forwardToMonolith(req, res, routeId, table, path, headers, body, started);
-  };
 
   const forwardToMonolith = async (
     req: IncomingMessage,
@@ -136,63 +108,16 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     });
   };
 
-  const toService = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    decision: RoutingDecision,
-    table: RouteTable,
-    path: string,
-    started: number,
-  ) => {
-    const service = decision.target;
-    const routeId = decision.route?.id ?? '(unmatched)';
-    const method = req.method ?? 'GET';
-    let prepared: PreparedBody | null = null;
-    if (hasBody(req)) prepared = await readReplayableBody(req, limits.retryBodyBytes);
-    const replay = prepared === null ? null : prepared.kind === 'buffer' ? prepared.body : undefined;
-    const canReplay = replay !== undefined;
-    const headers = toOutboundHeaders(req, { strip, bufferedLength: replay ? replay.length : null });
-    let response: UpstreamResponse;
-    try {
-      response = await engine.send({
-        req,
-        res,
-        upstream: service,
-        path,
-        headers,
-        body: prepared?.body ?? null,
-        timeoutMs,
-      });
-    } catch (error) {
-      const kind = error instanceof ForwardFailure ? error.kind : 'reset';
-      stats.recordError(routeId, service.name, kind, performance.now() - started);
-      if (kind === 'client-aborted') {
-        breakers.abandon(service.name);
-        return;
-      }
-      breakers.failure(service.name);
-      const retry = canReplay && (kind === 'unreachable' || SAFE_METHODS.has(method));
-      if (retry) return fallback(req, res, decision, table, path, replay, kind, started);
-      logger.warn(
-        { route: routeId, service: service.name, kind, method },
-        'service failed, no fallback for this request',
-      );
-      sendProxyError(res, kind === 'timeout' ? 504 : 502, `service ${kind}`, servedByHeader);
-      return;
-    }
-    if (response.status >= 500) {
-      breakers.failure(service.name);
-      if (canReplay && SAFE_METHODS.has(method)) {
-        stats.recordError(routeId, service.name, 'status-5xx', performance.now() - started);
-        response.body.resume();
-        return fallback(req, res, decision, table, path, replay, 'status-5xx', started);
-      }
-    } else breakers.success(service.name);
-    relayResponse(res, response, servedByHeader, service.name);
-    res.once('finish', () =>
-      stats.recordResponse(routeId, service.name, response.status, performance.now() - started),
-    );
-  };
+  const toService = createServiceForwarder({
+    engine,
+    breakers,
+    stats,
+    logger,
+    retryBodyBytes: limits.retryBodyBytes,
+    timeoutMs,
+    strip,
+    servedByHeader,
+  });
 
   const run = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
@@ -207,7 +132,13 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     const path = target.query ? target.path + target.query : target.path;
     const decision = route(table, req, target.path);
     if (decision.destination === 'service') {
-      if (breakers.allow(decision.target.name)) return toService(req, res, decision, table, path, started);
+      if (breakers.allow(decision.target.name)) {
+        const routeId = decision.route?.id ?? '(unmatched)';
+        return toService(req, res, decision, path, started, (replay) => {
+          const headers = toOutboundHeaders(req, { strip, bufferedLength: replay ? replay.length : null });
+          return forwardToMonolith(req, res, routeId, table, path, headers, replay, started);
+        });
+      }
       const routeId = decision.route?.id ?? '(unmatched)';
       stats.recordFallback(routeId, decision.target.name, 'breaker-open');
     }

@@ -162,7 +162,7 @@ export function dataPlaneConfig(
 ): DataPlaneConfig {
   return {
     canary: { key: { header: 'x-user-id' } },
-    forward: { engine, timeoutMs: 400, servedByHeader: 'x-strangler-served-by' },
+    forward: { engine, timeoutMs: 1000, servedByHeader: 'x-strangler-served-by' },
     breaker: { failures: 3, openSeconds: 0.3 },
     ...overrides,
   };
