@@ -94,16 +94,15 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
   };
 
   /** Compiled once per route until its options or its learned noise change. */
-  const comparators = new Map<
-    string,
-    { shadow: Route['shadow']; learned: LearnedNoise[]; compare: Comparator }
-  >();
+  const comparators = new Map<string, { options: string; learned: LearnedNoise[]; compare: Comparator }>();
   const comparatorFor = (route: Route): Comparator => {
     const known = learnedFor(route.id);
+    // By value: a store may hand out a fresh route object with every table read.
+    const routeOptions = route.shadow ? JSON.stringify(route.shadow) : '';
     const cached = comparators.get(route.id);
-    if (cached && cached.shadow === route.shadow && cached.learned === known) return cached.compare;
+    if (cached && cached.options === routeOptions && cached.learned === known) return cached.compare;
     const compare = createComparator(getNoiseRules(route.shadow, known), options.compareHeaders);
-    comparators.set(route.id, { shadow: route.shadow, learned: known, compare });
+    comparators.set(route.id, { options: routeOptions, learned: known, compare });
     return compare;
   };
 
