@@ -33,6 +33,10 @@ export function createTools(options: { expected: boolean }): Tool[] {
       summarize: async (_stdout, scratch) => {
         const analysis = JSON.parse(await readFile(join(scratch, 'analysis.json'), 'utf8'));
         const parts = [`${analysis.services?.length ?? 0} services`];
+        // In-process time, without Node/tsx start-up and without writing the reports.
+        if (typeof analysis.stats?.durationMs === 'number') {
+          parts.push(`${(analysis.stats.durationMs / 1000).toFixed(1)} s in analyze()`);
+        }
         if (typeof analysis.metrics?.mojofm === 'number') parts.push(`MoJoFM ${analysis.metrics.mojofm}`);
         return { files: analysis.stats?.files ?? analysis.modules.length, note: parts.join(', ') };
       },
