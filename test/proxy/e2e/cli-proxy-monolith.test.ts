@@ -3,7 +3,6 @@
  * `npm run monolith`; `strangler routes` moves one endpoint to a service and back; the
  * history shows both changes.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,37 +10,10 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main.ts';
 import type { RouteChange } from '../../../proxy/model.ts';
+import { startProcess, stop } from './processes.ts';
 import { startUpstream, type Upstream } from './servers.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
-
-/** Starts a process and resolves with the first match of `pattern` in its output. */
-function startProcess(
-  args: string[],
-  env: Record<string, string>,
-  pattern: RegExp,
-  stream: 'stdout' | 'stderr',
-) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
-  let output = '';
-  const found = new Promise<RegExpMatchArray>((resolve, reject) => {
-    child[stream].on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(match);
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}:\n${output}`)));
-  });
-  return { child, found, output: () => output };
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
 
 async function strangler(...argv: string[]) {
   let stdout = '';

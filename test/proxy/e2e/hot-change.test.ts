@@ -131,7 +131,10 @@ ${extraRoutes}`;
 
   it('reports a port in use with a catalog error and closes cleanly', async () => {
     const port = Number(new URL(base).port);
-    const config = parseConfig({ listen: { port }, db: join(dir, 'second.db'), monolith: monolith.url }, 'test');
+    const config = parseConfig(
+      { listen: { port }, db: join(dir, 'second.db'), monolith: monolith.url },
+      'test',
+    );
     const second = createProxy(config);
     expect(second.generatedToken).toBeNull();
     await expect(second.listen()).rejects.toMatchObject({ code: 'PROXY_CONFIG_LISTEN' });
