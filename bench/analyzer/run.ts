@@ -2,6 +2,7 @@
 // graph and a bare TypeScript parse, on the same generated monolith, at each size.
 //
 //   npm run bench:analyzer -- --sizes 500,5000 --domains 10 --seed 1 --runs 1 [--json out.json] [--keep]
+//                             [--tools strangler,madge,depcruise,bare]
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    tools: { type: 'string', default: 'strangler,madge,depcruise,bare' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -30,7 +32,10 @@ const runs = Math.max(1, Number(values.runs));
 const help = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/strangler.js'), 'analyze', '--help'], {
   encoding: 'utf8',
 });
-const tools = createTools({ expected: help.stdout.includes('--expected') });
+const wanted = new Set(values.tools.split(','));
+const tools = createTools({ expected: help.stdout.includes('--expected') }).filter((tool) =>
+  wanted.has(tool.key),
+);
 const machine = {
   cpus: cpus().length,
   cpu: cpus()[0]?.model ?? 'unknown',

@@ -20,7 +20,7 @@ export interface SizeResult {
 export function formatReport(results: SizeResult[]): string {
   const out: string[] = [];
   for (const size of results) {
-    const bare = size.rows.find((r) => r.key === 'bare')!;
+    const bare = size.rows.find((r) => r.key === 'bare');
     out.push(
       `N = ${size.files} files, ${size.domains} domains, ${size.endpoints} endpoints (seed ${size.seed})`,
     );
@@ -31,13 +31,14 @@ export function formatReport(results: SizeResult[]): string {
       (r.cpuMs / 1000).toFixed(2),
       String(Math.round(r.maxRssBytes / 2 ** 20)),
       String(r.files),
-      `${(r.wallMs / bare.wallMs).toFixed(1)}x`,
+      bare ? `${(r.wallMs / bare.wallMs).toFixed(1)}x` : '-',
       r.note,
     ]);
     out.push(...table([header, ...lines]), '');
-    const strangler = size.rows.find((r) => r.key === 'strangler')!;
+    const strangler = size.rows.find((r) => r.key === 'strangler');
     for (const key of ['madge', 'depcruise', 'bare'] as const) {
-      const other = size.rows.find((r) => r.key === key)!;
+      const other = size.rows.find((r) => r.key === key);
+      if (!strangler || !other) continue;
       const goal = key === 'madge' ? ' (goal <= 1.0x)' : key === 'bare' ? ' (goal <= 3.0x)' : '';
       out.push(
         `strangler analyze / ${other.name}: wall ${ratio(strangler.wallMs, other.wallMs)}, cpu ${ratio(strangler.cpuMs, other.cpuMs)}${goal}`,
