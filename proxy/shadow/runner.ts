@@ -65,6 +65,7 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
   const mirrored = new Map<string, number>();
   let buffer: ShadowOutcome[] = [];
   let dropped = 0;
+  let closing = false;
 
   const flush = () => {
     if (buffer.length === 0) return;
@@ -80,6 +81,8 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
   timer.unref();
 
   const emit = (route: Route, outcome: Omit<ShadowOutcome, 'routeId' | 'routeKey' | 'at'>) => {
+    // Mirrors aborted by shutdown say nothing about the service.
+    if (closing) return;
     buffer.push({ routeId: route.id, routeKey: route.key, at: new Date().toISOString(), ...outcome });
     if (buffer.length >= 200) flush();
   };
@@ -180,6 +183,7 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
 
   return {
     onShadow(exchange) {
+      if (closing) return;
       try {
         const { route, request, primary } = exchange;
         const decision = shouldMirror(route, request.method, random);
@@ -220,11 +224,14 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
     get inFlight() {
       return queue.pending + queue.running;
     },
+    /** Shutdown must not wait for mirrors: queued ones are forgotten, in-flight ones aborted. */
     async close() {
+      closing = true;
       clearInterval(timer);
+      queue.clear();
+      await agent.destroy();
       await queue.drain();
       flush();
-      await agent.close();
     },
   };
 }

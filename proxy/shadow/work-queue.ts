@@ -7,6 +7,8 @@
 export interface WorkQueue {
   /** false when the queue is full and the job was dropped. */
   offer(job: () => Promise<void>): boolean;
+  /** Forgets the jobs not started yet (shutdown); returns how many. */
+  clear(): number;
   /** Resolves once everything queued or running has finished. */
   drain(): Promise<void>;
   readonly pending: number;
@@ -43,6 +45,12 @@ export function createWorkQueue(size: number, concurrency: number): WorkQueue {
       waiting.push(job);
       next();
       return true;
+    },
+    clear() {
+      const forgotten = waiting.length;
+      waiting.length = 0;
+      next();
+      return forgotten;
     },
     drain() {
       if (running === 0 && waiting.length === 0) return Promise.resolve();

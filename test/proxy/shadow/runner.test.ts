@@ -151,6 +151,29 @@ describe('shadow runner against real servers', () => {
     }
   });
 
+  it('shuts down without waiting for mirrors to a hanging service, and does not count them as failed', async () => {
+    const hanging = await startServer(express().get('/api/products/:id', () => {}));
+    try {
+      const route = shopRoute('GET', '/api/products/:id', 'hanging-catalog');
+      const { runner } = startRunner(
+        [route],
+        { concurrency: 1, timeoutMs: 600_000, learnFirst: 0 },
+        {
+          'hanging-catalog': hanging.url,
+        },
+      );
+      const exchange = await captureExchange(monolith.url, route, 'GET', '/api/products/2');
+      for (let i = 0; i < 3; i++) runner.onShadow(exchange);
+      expect(runner.inFlight).toBe(3);
+      // Would take ten minutes per mirror if close waited for them; the test times out long before.
+      await runner.close();
+      expect(runner.inFlight).toBe(0);
+      expect(runner.report().routes[0]?.counters.failed ?? 0).toBe(0);
+    } finally {
+      await hanging.close();
+    }
+  });
+
   it('redacts credentials and configured fields before anything reaches the database', async () => {
     const route = shopRoute('GET', '/api/account', 'orders-service');
     const { runner, file } = startRunner([route], { redact: ['email'] });
