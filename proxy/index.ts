@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type Logger, pino } from 'pino';
 import { StranglerError } from '../errors/index.ts';
-import type { DiffsProvider, ReloadResult } from './admin/admin-options.ts';
+import type { AdminOptions, DiffsProvider, ReloadResult } from './admin/admin-options.ts';
 import { createAdminApp } from './admin/app.ts';
 import type { NamedToken } from './admin/auth.ts';
 import { PROXY_CONFIG_ERRORS } from './config/errors.ts';
@@ -35,6 +35,8 @@ export interface CreateProxyOptions {
   configFile?: string;
   /** Fills `GET /diffs` (the shadow runner). */
   diffs?: DiffsProvider;
+  /** Mounts more admin endpoints (the dashboard page) behind the same token check. */
+  extendAdmin?: AdminOptions['extend'];
   /** Receives each shadow-mode exchange after the primary response was sent. */
   onShadow?: (exchange: CapturedExchange) => void;
 }
@@ -175,6 +177,7 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
           routeInfo: () =>
             new Map(shadow.diffs({}).map((report) => [report.routeId, { readiness: report.readiness }])),
           reload: options.configFile ? () => reload() : undefined,
+          extend: options.extendAdmin,
         }),
       )
     : null;
