@@ -87,6 +87,20 @@ ${extraRoutes}`;
     expect(proxy.store.history({ route: 'get-api-orders-id' })).toHaveLength(21);
   });
 
+  it('shows the parallel run: readiness on shadowed routes in GET /routes, and GET /diffs', async () => {
+    await put('get-api-orders-id', { mode: 'shadow' });
+    expect(await servedBy('/api/orders/5')).toBe('monolith');
+    const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
+    const table = (await (await fetch(`${admin}/routes`, auth)).json()) as {
+      routes: Array<{ id: string; readiness?: { ready: boolean } }>;
+    };
+    expect(table.routes.find((r) => r.id === 'get-api-orders-id')?.readiness).toMatchObject({ ready: false });
+    const diffs = (await (await fetch(`${admin}/diffs?route=get-api-orders-id`, auth)).json()) as Array<{
+      routeId: string;
+    }>;
+    expect(diffs.map((d) => d.routeId)).toEqual(['get-api-orders-id']);
+  });
+
   it('follows a change made through the library store at once', async () => {
     proxy.store.setRoute('get-api-orders-id', { mode: 'service' }, { actor: 'deploy-bot' });
     expect(await servedBy('/api/orders/7')).toBe('orders');

@@ -72,6 +72,7 @@ routes:
     writeFileSync(file, config('{ method: GET, path: /api/cart, service: orders, mode: service }'));
     proxy.child.kill('SIGHUP');
     await proxy.waitFor(/"config reloaded"/, 'stdout', from);
+    expect(proxy.output('stdout')).not.toContain('operator-token-0123456789');
     expect(await servedBy('/api/cart')).toBe('orders');
     // Still routed from the store, though the file no longer lists it.
     expect(await servedBy('/api/orders/1')).toBe('orders');
