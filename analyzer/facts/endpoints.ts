@@ -63,24 +63,30 @@ export function composeEndpoints(
     child.mounted = true;
   }
   const endpoints = new Map<string, EndpointFact>();
-  const visit = (node: RouterNode, prefix: string, path: Set<RouterId>) => {
+  const visit = (
+    node: RouterNode,
+    prefix: string,
+    path: Set<RouterId>,
+    framework: EndpointFact['framework'],
+  ) => {
     if (path.has(node.id)) return;
     const base = joinPaths(prefix, node.decl.prefix);
+    // A function's router parameter is whatever it is given: a Fastify instance, an Express app.
+    const own = node.decl.paramOf ? framework : node.decl.framework;
     for (const route of node.routes) {
       const { file, line } = handlerLocation(route.handler, route.file, symbols);
       for (const method of route.methods) {
         const full = joinPaths(base, route.path);
         const id = `${method} ${full}`;
-        if (!endpoints.has(id))
-          endpoints.set(id, { id, method, path: full, file, line, framework: route.framework });
+        if (!endpoints.has(id)) endpoints.set(id, { id, method, path: full, file, line, framework: own });
       }
     }
     const next = new Set(path).add(node.id);
-    for (const mount of node.mounts) visit(nodes.get(mount.child)!, joinPaths(base, mount.prefix), next);
+    for (const mount of node.mounts) visit(nodes.get(mount.child)!, joinPaths(base, mount.prefix), next, own);
   };
   for (const node of nodes.values()) {
     if (node.mounted) continue;
-    visit(node, '', new Set());
+    visit(node, '', new Set(), node.decl.framework);
     if (!node.decl.isApp && node.routes.length > 0 && !node.decl.paramOf) {
       warnings.push({
         code: 'UNMOUNTED_ROUTER',

@@ -202,7 +202,7 @@ function scanCall(ctx: ScanContext, call: ts.CallExpression): void {
   const pathArg =
     args.length >= 3 && ts.isStringLiteral(args[0]!) && ts.isStringLiteral(args[1]!) ? args[1] : args[0];
   const paths = ctx.staticString(pathArg) !== null ? [ctx.staticString(pathArg)!] : loopPaths(ctx, pathArg);
-  const looksLikePath = paths !== null && paths.every((p) => p === '' || p.startsWith('/') || p === '*');
+  const looksLikePath = paths?.every((p) => p === '' || p.startsWith('/') || p === '*') ?? false;
   const target = routerTarget(ctx, receiver, looksLikePath);
   if (!target) return;
   if (paths === null) {
@@ -431,15 +431,20 @@ function scanNestController(ctx: ScanContext, node: ts.ClassDeclaration): void {
       const method = NEST_METHODS[expr.expression.text];
       if (!method) continue;
       const pathArg = expr.arguments[0];
-      const path =
-        pathArg === undefined
-          ? ''
-          : ctx.staticString(ts.isArrayLiteralExpression(pathArg) ? pathArg.elements[0] : pathArg);
-      if (path === null) {
+      const pathNodes = pathArg && ts.isArrayLiteralExpression(pathArg) ? [...pathArg.elements] : [pathArg];
+      const paths = pathNodes.map((node) => (node === undefined ? '' : ctx.staticString(node)));
+      if (paths.some((path) => path === null)) {
         ctx.warn('DYNAMIC_ROUTE', decorator, `@${expr.expression.text} path is built at run time`);
         continue;
       }
-      ctx.scan.nestRoutes.push({ controllerPrefix: prefix, methods: [method], path, line: ctx.line(member) });
+      for (const path of paths as string[]) {
+        ctx.scan.nestRoutes.push({
+          controllerPrefix: prefix,
+          methods: [method],
+          path,
+          line: ctx.line(member),
+        });
+      }
     }
   }
 }
