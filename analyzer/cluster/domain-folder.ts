@@ -40,6 +40,18 @@ export function getDomainFolder(moduleId: string): string {
  * the literal top-level folder above.
  */
 export function getDomainKey(moduleId: string): string {
+  let key = domainKeys.get(moduleId);
+  if (key === undefined) {
+    key = computeDomainKey(moduleId);
+    domainKeys.set(moduleId, key);
+  }
+  return key;
+}
+
+// Pure function of the id, asked for many times per module while clustering.
+const domainKeys = new Map<string, string>();
+
+function computeDomainKey(moduleId: string): string {
   const segments = moduleId.split('/');
   const file = segments.pop() ?? moduleId;
   for (const segment of segments) {

@@ -4,10 +4,10 @@ import type { ModuleGraph } from '../graph/types.ts';
 import { type Constraints, NO_CONSTRAINTS, resolveConstraints } from './constraints.ts';
 import { getDomainKey } from './domain-folder.ts';
 import { ModuleGroups } from './groups.ts';
-import { getPartitionQuality, runLouvain, type WeightedGraph } from './louvain.ts';
+import { getPartitionQuality, runLouvain, toLouvainGraph, type WeightedGraph } from './louvain.ts';
 import { absorbIncapable, getMembers, splitApart } from './refine.ts';
 import { DEFAULT_SEED } from './rng.ts';
-import { canJoin, hasImporters, setAsideOrphans } from './set-aside.ts';
+import { canJoin, isEntryPoint, mergeSameDomain, setAsideOrphans } from './set-aside.ts';
 import { detectSharedKernel, extendKernel, getCapableModules } from './shared-kernel.ts';
 import { keepTransactionsTogether } from './transactions.ts';
 import { detectWiring } from './wiring.ts';
@@ -99,8 +99,9 @@ export function clusterModules(
   );
   const domainOfGroup = (root: string) => getDomainKey(root);
 
+  const louvainGraph = toLouvainGraph(groupGraph);
   const partitionAt = (resolution: number) => {
-    const community = runLouvain(groupGraph, resolution, seed);
+    const community = runLouvain(louvainGraph, resolution, seed);
     splitApart(groupGraph, community, tags);
     absorbIncapable(groupGraph, community, capable, tags, domainOfGroup);
     return community;
@@ -125,14 +126,18 @@ export function clusterModules(
     const names = [...new Set(modules.map((id) => resolved.pins.get(id)).filter((n): n is string => !!n))];
     return { modules, pinned: names.length > 0 ? names.sort()[0]! : null };
   });
+  const joined = mergeSameDomain(drafts, affinity, getDomainKey, (from, into) =>
+    canJoin(from.modules, into, resolved.pins, (id) => tags.get(rootOf.get(id)!)!),
+  );
   const kept = keepTransactionsTogether(
-    drafts,
+    joined,
     facts.transactions,
     (id) => members.get(rootOf.get(id)!)!,
     (group, target) => canJoin(group, target, resolved.pins, (id) => tags.get(rootOf.get(id)!)!),
   );
   const { services, orphans } = setAsideOrphans(kept.services, affinity, capableModules);
-  for (const id of orphans) (hasImporters(facts, id) ? kernel : wiring).add(id);
+  // An entry script (imports, nobody imports it) is wiring; an unused helper is kernel.
+  for (const id of orphans) (isEntryPoint(facts, id) ? wiring : kernel).add(id);
   services.sort((a, b) => (a.modules[0]! < b.modules[0]! ? -1 : 1));
   const forcedSplits = kept.forcedSplits;
   return {

@@ -9,20 +9,37 @@ const louvain = louvainModule as unknown as typeof louvainModule.default;
 export type WeightedGraph = Map<string, Map<string, number>>;
 
 /**
- * Louvain community detection with a fixed seed. Nodes and edges are inserted in sorted order
- * because the algorithm's visiting order (and so its answer) follows insertion order.
- * Returns node -> community label, labels renumbered by each community's smallest node.
+ * The group graph as graphology holds it, built once and reused for every resolution tried.
+ * Nodes and edges are inserted in sorted order because Louvain's visiting order (and so its
+ * answer) follows insertion order.
  */
-export function runLouvain(graph: WeightedGraph, resolution: number, seed: number): Map<string, number> {
-  const g = new UndirectedGraph({ allowSelfLoops: false });
-  const nodes = [...graph.keys()].sort();
-  for (const node of nodes) g.addNode(node);
+export interface LouvainGraph {
+  graph: UndirectedGraph;
+  nodes: string[];
+}
+
+export function toLouvainGraph(weighted: WeightedGraph): LouvainGraph {
+  const graph = new UndirectedGraph({ allowSelfLoops: false });
+  const nodes = [...weighted.keys()].sort();
+  for (const node of nodes) graph.addNode(node);
   for (const node of nodes) {
-    for (const [other, weight] of [...graph.get(node)!].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (node < other && weight > 0) g.addEdge(node, other, { weight });
+    for (const [other, weight] of [...weighted.get(node)!].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (node < other && weight > 0) graph.addEdge(node, other, { weight });
     }
   }
-  const communities = louvain(g, { resolution, rng: createRng(seed), getEdgeWeight: 'weight' });
+  return { graph, nodes };
+}
+
+/**
+ * Louvain community detection with a fixed seed. Returns node -> community label, labels
+ * renumbered by each community's smallest node.
+ */
+export function runLouvain(
+  { graph, nodes }: LouvainGraph,
+  resolution: number,
+  seed: number,
+): Map<string, number> {
+  const communities = louvain(graph, { resolution, rng: createRng(seed), getEdgeWeight: 'weight' });
   const relabel = new Map<number, number>();
   const result = new Map<string, number>();
   for (const node of nodes) {

@@ -86,9 +86,9 @@ export function absorbIncapable(
   domainOf: (node: string) => string,
 ): void {
   const members = getMembers(community);
-  const order = [...members].sort(([a, x], [b, y]) => x.length - y.length || a - b);
-  for (const [label] of order) {
-    const nodes = getMembers(community).get(label);
+  const order = [...members].sort(([a, x], [b, y]) => x.length - y.length || a - b).map(([label]) => label);
+  for (const label of order) {
+    const nodes = members.get(label);
     if (!nodes || nodes.some((node) => capable.has(node))) continue;
     const ties = new Map<number, number>();
     for (const node of nodes) {
@@ -99,15 +99,19 @@ export function absorbIncapable(
     }
     if (ties.size === 0) {
       const domains = new Set(nodes.map(domainOf));
-      for (const [other, c] of community) {
-        if (c !== label && domains.has(domainOf(other))) ties.set(c, (ties.get(c) ?? 0) + 1);
+      for (const [c, others] of members) {
+        if (c === label) continue;
+        const shared = others.filter((other) => domains.has(domainOf(other))).length;
+        if (shared > 0) ties.set(c, shared);
       }
     }
-    const current = getMembers(community);
     const target = [...ties]
-      .filter(([c]) => isCompatible([...nodes, ...(current.get(c) ?? [])], tags))
+      .filter(([c]) => isCompatible([...nodes, ...(members.get(c) ?? [])], tags))
       .sort(([a, x], [b, y]) => y - x || a - b)[0];
-    if (target) for (const node of nodes) community.set(node, target[0]);
+    if (!target) continue;
+    for (const node of nodes) community.set(node, target[0]);
+    members.set(target[0], [...members.get(target[0])!, ...nodes].sort());
+    members.delete(label);
   }
 }
 

@@ -44,6 +44,52 @@ export function canJoin(
   );
 }
 
-export function hasImporters(facts: ProjectFacts, id: string): boolean {
-  return facts.imports.some((edge) => edge.to === id && edge.from !== id);
+export function isEntryPoint(facts: ProjectFacts, id: string): boolean {
+  const imported = facts.imports.some((edge) => edge.to === id && edge.from !== id);
+  const imports = facts.imports.some((edge) => edge.from === id && edge.to !== id && edge.kind !== 'type');
+  return imports && !imported;
+}
+
+/**
+ * Louvain at its best modularity often cuts one domain into a few tight sub-communities (one per
+ * entity). Drafts whose modules mostly sit in the same domain folder and that are tied to each
+ * other are one service to a reader: merge them, unless a pin or an apart rule forbids it.
+ */
+export function mergeSameDomain(
+  drafts: ServiceDraft[],
+  affinity: Affinity,
+  domainOf: (id: string) => string,
+  allowed: (from: ServiceDraft, into: ServiceDraft) => boolean,
+): ServiceDraft[] {
+  const byDomain = new Map<string, ServiceDraft[]>();
+  for (const draft of drafts) {
+    const key = getDominantDomain(draft.modules, domainOf);
+    if (!key) continue;
+    byDomain.set(key, [...(byDomain.get(key) ?? []), draft]);
+  }
+  const merged = new Set<ServiceDraft>();
+  for (const group of byDomain.values()) {
+    // Largest first: the others join it when tied to it.
+    const [main, ...rest] = [...group].sort(
+      (a, b) => b.modules.length - a.modules.length || (a.modules[0]! < b.modules[0]! ? -1 : 1),
+    );
+    for (const other of rest) {
+      const inside = new Set(main!.modules);
+      const tie = other.modules.some((id) =>
+        [...(affinity.neighbours.get(id)?.keys() ?? [])].some((n) => inside.has(n)),
+      );
+      if (!tie || !allowed(other, main!)) continue;
+      main!.modules = [...main!.modules, ...other.modules].sort();
+      main!.pinned ??= other.pinned;
+      merged.add(other);
+    }
+  }
+  return drafts.filter((draft) => !merged.has(draft));
+}
+
+function getDominantDomain(modules: string[], domainOf: (id: string) => string): string | null {
+  const counts = new Map<string, number>();
+  for (const id of modules) counts.set(domainOf(id), (counts.get(domainOf(id)) ?? 0) + 1);
+  const [key, count] = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0] ?? ['', 0];
+  return count * 2 > modules.length ? key : null;
 }
