@@ -32,9 +32,8 @@ export function createGraph(container: HTMLElement, services: string[], handlers
   const cy = cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
   cy.on('tap', 'node[type = "service"]', (event) => handlers.onSelectService(event.target.data('service')));
   cy.on('dbltap', 'node[type = "service"]', (event) => handlers.onOpenService(event.target.data('service')));
-  cy.on('tap', 'node[type = "module"], node[type = "external"]', (event) =>
-    handlers.onSelectModule(event.target.id()),
-  );
+  cy.on('tap', 'node[type = "module"]', (event) => handlers.onSelectModule(event.target.id()));
+  cy.on('tap', 'node[type = "external"]', (event) => handlers.onOpenService(event.target.data('service')));
 
   return {
     cy,
@@ -90,67 +89,86 @@ export function createGraph(container: HTMLElement, services: string[], handlers
         });
       }
       replace(cy, elements);
-      cy.layout({ name: 'circle', padding: 40 } as cytoscapeType.LayoutOptions).run();
+      const order = new Map(elements.map((element, index) => [element.data.id as string, index]));
+      // Services on the outer ring in extraction order, shared tables inside: deterministic,
+      // and no two boxes overlap however many services there are.
       cy.layout({
-        name: 'cose',
-        animate: false,
-        randomize: false,
-        padding: 40,
-        nodeRepulsion: () => 12000,
-        idealEdgeLength: () => 90,
-        gravity: 1.5,
-        componentSpacing: 60,
-      } as cytoscapeType.LayoutOptions).run();
+        name: 'concentric',
+        padding: 30,
+        minNodeSpacing: 28,
+        avoidOverlap: true,
+        nodeDimensionsIncludeLabels: true,
+        startAngle: (3 / 2) * Math.PI,
+        concentric: (node: cytoscapeType.NodeSingular) => (node.data('type') === 'service' ? 2 : 1),
+        levelWidth: () => 1,
+        sort: (a: cytoscapeType.NodeSingular, b: cytoscapeType.NodeSingular) =>
+          (order.get(a.id()) ?? 0) - (order.get(b.id()) ?? 0),
+      } as unknown as cytoscapeType.LayoutOptions).run();
       cy.fit(undefined, 40);
     },
     showModules(service, analysis, assignment) {
       const inside = new Set(
         analysis.modules.filter((module) => assignment[module.id] === service).map((m) => m.id),
       );
-      const elements: cytoscapeType.ElementDefinition[] = [];
-      const external = new Set<string>();
-      const edges: cytoscapeType.ElementDefinition[] = [];
-      for (const edge of analysis.edges) {
-        const fromIn = inside.has(edge.from);
-        const toIn = inside.has(edge.to);
-        if (!fromIn && !toIn) continue;
-        for (const id of [edge.from, edge.to]) if (!inside.has(id)) external.add(id);
-        const crosses =
-          CODE_KINDS.has(edge.kind) &&
-          Boolean(
-            assignment[edge.from] && assignment[edge.to] && assignment[edge.from] !== assignment[edge.to],
-          );
-        edges.push({
-          data: {
-            id: `e:${edge.from}>${edge.to}:${edge.kind}`,
-            source: edge.from,
-            target: edge.to,
-            kind: edge.kind,
-            label: edge.symbols.join(', '),
-          },
-          classes: [crosses ? 'crossing' : '', edge.kind].join(' '),
-        });
-      }
-      for (const id of inside) {
-        elements.push({ data: { id, type: 'module', label: basename(id), colour: colourOf(service) } });
-      }
-      for (const id of external) {
+      // Other services collapse to one node each; the shared kernel and wiring are left out
+      // (everything uses them). Only code edges: those are what becomes a call or a library.
+      const nodeOf = (id: string): string | null => {
+        if (inside.has(id)) return id;
         const owner = assignment[id];
-        elements.push({
+        return owner ? `ext:${owner}` : null;
+      };
+      const edges = new Map<string, cytoscapeType.ElementDefinition>();
+      const external = new Map<string, number>();
+      for (const edge of analysis.edges) {
+        if (!CODE_KINDS.has(edge.kind) || !(inside.has(edge.from) || inside.has(edge.to))) continue;
+        const source = nodeOf(edge.from);
+        const target = nodeOf(edge.to);
+        if (!source || !target || source === target) continue;
+        const crosses = !(inside.has(edge.from) && inside.has(edge.to));
+        for (const end of [source, target])
+          if (end.startsWith('ext:')) external.set(end, (external.get(end) ?? 0) + 1);
+        const key = `e:${source}>${target}`;
+        const existing = edges.get(key);
+        const symbols = [...new Set([...(existing?.data.symbols ?? []), ...edge.symbols])];
+        edges.set(key, {
           data: {
-            id,
-            type: 'external',
-            label: `${basename(id)}\n(${owner ?? 'shared kernel / wiring'})`,
-            colour: owner ? colourOf(owner) : '#94a3b8',
+            id: key,
+            source,
+            target,
+            kind: edge.kind,
+            symbols,
+            label: crosses ? symbols.join(', ') : '',
           },
+          classes: [crosses ? 'crossing' : '', edge.kind === 'type' && !existing ? 'type' : ''].join(' '),
         });
       }
-      replace(cy, [...elements, ...edges]);
+      const elements: cytoscapeType.ElementDefinition[] = [
+        ...[...inside].map((id) => ({
+          data: { id, type: 'module', label: basename(id), colour: colourOf(service) },
+        })),
+        ...[...external.keys()].sort().map((id) => {
+          const owner = id.slice('ext:'.length);
+          return {
+            data: {
+              id,
+              type: 'external',
+              service: owner,
+              label: `${owner} (service)`,
+              colour: colourOf(owner),
+            },
+          };
+        }),
+      ];
+      replace(cy, [...elements, ...edges.values()]);
+      cy.layout({ name: 'circle', padding: 30 } as cytoscapeType.LayoutOptions).run();
       cy.layout({
-        name: 'breadthfirst',
-        directed: true,
+        name: 'cose',
+        animate: false,
+        randomize: false,
         padding: 30,
-        spacingFactor: 1.1,
+        nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 70,
       } as cytoscapeType.LayoutOptions).run();
       cy.fit(undefined, 30);
     },
@@ -265,6 +283,8 @@ const STYLE = [
     style: { 'target-arrow-shape': 'none', 'line-color': '#d97706', 'line-style': 'dashed' },
   },
   { selector: 'edge.writes', style: { 'line-style': 'solid', width: 2.5 } },
+  { selector: 'edge[type = "access"], edge[type = "dependency"]', style: { opacity: 0.55 } },
+  { selector: 'edge.focus', style: { opacity: 1, 'z-index': 10 } },
   {
     selector: 'edge.crossing',
     style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', width: 2.5 },

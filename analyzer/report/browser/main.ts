@@ -119,8 +119,13 @@ function renderServiceList(): void {
 
 function select(name: string): void {
   selected = name;
-  graph.cy.nodes('[type = "service"]').forEach((node) => {
-    node.toggleClass('selected', node.data('service') === name);
+  graph.cy.batch(() => {
+    graph.cy.edges().removeClass('focus');
+    graph.cy.nodes('[type = "service"]').forEach((node) => {
+      const isSelected = node.data('service') === name;
+      node.toggleClass('selected', isSelected);
+      if (isSelected) node.connectedEdges().addClass('focus');
+    });
   });
   renderServiceList();
   renderDetails();
