@@ -1,0 +1,130 @@
+/**
+ * The import sites of one source file as plain records (ts-morph nodes never leave this file):
+ * where the specifier sits in the text, which names it brings in, and whether only types.
+ */
+import { type Node, type SourceFile, SyntaxKind } from 'ts-morph';
+
+export interface ImportedName {
+  /** The exported name (`default` for a default import). */
+  name: string;
+  /** The local binding. */
+  local: string;
+  typeOnly: boolean;
+}
+
+export interface ImportSite {
+  kind: 'import' | 'export' | 'dynamic';
+  specifier: string;
+  /** Position of the specifier's text, quotes excluded. */
+  start: number;
+  end: number;
+  names: ImportedName[];
+  /** `import * as x` / `export * from`: every export may be used. */
+  namespace: boolean;
+  typeOnly: boolean;
+}
+
+export function getImportSites(file: SourceFile): ImportSite[] {
+  const sites: ImportSite[] = [];
+  const literal = (node: Node) => ({ start: node.getStart() + 1, end: node.getEnd() - 1 });
+  for (const decl of file.getImportDeclarations()) {
+    const spec = decl.getModuleSpecifier();
+    const typeOnly = decl.isTypeOnly();
+    const names: ImportedName[] = [];
+    const def = decl.getDefaultImport();
+    if (def) names.push({ name: 'default', local: def.getText(), typeOnly });
+    for (const named of decl.getNamedImports()) {
+      names.push({
+        name: named.getName(),
+        local: named.getAliasNode()?.getText() ?? named.getName(),
+        typeOnly: typeOnly || named.isTypeOnly(),
+      });
+    }
+    sites.push({
+      kind: 'import',
+      specifier: decl.getModuleSpecifierValue(),
+      ...literal(spec),
+      names,
+      namespace: decl.getNamespaceImport() !== undefined,
+      typeOnly,
+    });
+  }
+  for (const decl of file.getExportDeclarations()) {
+    const spec = decl.getModuleSpecifier();
+    if (!spec) continue;
+    const typeOnly = decl.isTypeOnly();
+    const names = decl.getNamedExports().map((named) => ({
+      name: named.getName(),
+      local: named.getAliasNode()?.getText() ?? named.getName(),
+      typeOnly: typeOnly || named.isTypeOnly(),
+    }));
+    sites.push({
+      kind: 'export',
+      specifier: decl.getModuleSpecifierValue() ?? '',
+      ...literal(spec),
+      names,
+      namespace: names.length === 0,
+      typeOnly,
+    });
+  }
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (call.getExpression().getKind() !== SyntaxKind.ImportKeyword) continue;
+    const arg = call.getArguments()[0];
+    if (!arg || arg.getKind() !== SyntaxKind.StringLiteral) continue;
+    sites.push({
+      kind: 'dynamic',
+      specifier: arg.getText().slice(1, -1),
+      ...literal(arg),
+      names: [],
+      namespace: true,
+      typeOnly: false,
+    });
+  }
+  return sites;
+}
+
+/** True when a module declares only types: it can travel as a contract without runtime coupling. */
+export function isTypesOnly(file: SourceFile): boolean {
+  for (const statement of file.getStatements()) {
+    const kind = statement.getKind();
+    if (kind === SyntaxKind.InterfaceDeclaration || kind === SyntaxKind.TypeAliasDeclaration) continue;
+    if (kind === SyntaxKind.ImportDeclaration || kind === SyntaxKind.ExportDeclaration) {
+      const typeOnly = (statement as unknown as { isTypeOnly(): boolean }).isTypeOnly();
+      if (typeOnly) continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+export type ExportKind = 'function' | 'value' | 'type' | 'class';
+
+/** Each export of a module and what it is, following re-exports. */
+export function getExportKinds(file: SourceFile): Map<string, ExportKind> {
+  const kinds = new Map<string, ExportKind>();
+  for (const [name, decls] of file.getExportedDeclarations()) {
+    const decl = decls[0];
+    if (!decl) continue;
+    const kind = decl.getKind();
+    if (kind === SyntaxKind.InterfaceDeclaration || kind === SyntaxKind.TypeAliasDeclaration)
+      kinds.set(name, 'type');
+    else if (kind === SyntaxKind.FunctionDeclaration) kinds.set(name, 'function');
+    else if (kind === SyntaxKind.ClassDeclaration) kinds.set(name, 'class');
+    else if (kind === SyntaxKind.VariableDeclaration) {
+      const init = decl.asKind(SyntaxKind.VariableDeclaration)?.getInitializer();
+      const initKind = init?.getKind();
+      kinds.set(
+        name,
+        initKind === SyntaxKind.ArrowFunction || initKind === SyntaxKind.FunctionExpression
+          ? 'function'
+          : 'value',
+      );
+    } else kinds.set(name, 'value');
+  }
+  return kinds;
+}
+
+/** The text of an export's declaration (following re-exports), or '' when it has none. */
+export function getExportText(file: SourceFile, name: string): string {
+  return file.getExportedDeclarations().get(name)?.[0]?.getText() ?? '';
+}
