@@ -21,6 +21,7 @@ interface ShopAppModule {
   openShopDatabase(file: string): { close(): void };
 }
 
+const SHOP_APP = '@shop/app.ts';
 const TOKEN = 'shadow-suite-admin-token-42';
 let dir: string;
 let shopDb: { close(): void };
@@ -56,7 +57,7 @@ function withFormattingBug(shop: Express): Express {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'strangler-shadow-shop-'));
   process.env.LOG_LEVEL = 'silent';
-  const { createApp, openShopDatabase } = (await import(/* @vite-ignore */ '@shop/app.ts')) as ShopAppModule;
+  const { createApp, openShopDatabase } = (await import(/* @vite-ignore */ SHOP_APP)) as ShopAppModule;
   shopDb = openShopDatabase(path.join(dir, 'shop.db'));
   const shop = createApp({ db: shopDb });
   // One shop per process (its repositories share a connection): the copies serve the same app.
