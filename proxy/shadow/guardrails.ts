@@ -73,8 +73,9 @@ export function createGuardrails(deps: GuardrailsDeps): Guardrails {
     Promise.resolve()
       .then(() => deps.rollback(change))
       .catch((error: unknown) => {
-        state.tripped = false;
-        deps.logger?.error({ routeId, err: error }, 'guardrail rollback failed');
+        // Stays tripped: retrying on every request would flood the log (e.g. a route created in
+        // this mode has no previous setting); a person must act, and a new setting re-arms it.
+        deps.logger?.error({ routeId, reason: decision.reason, err: error }, 'guardrail rollback failed');
       });
   };
 
