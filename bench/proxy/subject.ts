@@ -1,0 +1,114 @@
+/**
+ * One proxy under test, in its own process so its CPU time is its own:
+ *   node --import tsx bench/proxy/subject.ts <kind> <upstream-url> [routes]
+ * kinds: strangler-undici, strangler-hpm (the request handler with every feature on: routing,
+ * normalisation, breaker, stats, served-by header), bare-hpm (http-proxy-middleware with a
+ * keep-alive agent and nothing else), raw-undici (a minimal undici.Pool proxy).
+ * Answers IPC messages: 'cpu' → process.cpuUsage() in µs.
+ */
+import { Agent, createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import { pino } from 'pino';
+import { Pool } from 'undici';
+import type { Route, RouteTable } from '../../proxy/model.ts';
+import { createRequestHandler } from '../../proxy/request-handler.ts';
+import { createProxyStats } from '../../proxy/stats/create-stats.ts';
+
+const [kind, upstream, routeCount = '10'] = process.argv.slice(2) as [string, string, string?];
+
+/** `routes` routes; the benchmarked path `/api/orders/:id` is one of them, in `service` mode. */
+function benchTable(routes: number): RouteTable {
+  const filler: Route[] = Array.from({ length: routes - 1 }, (_, i) => ({
+    id: `r${i}`,
+    key: `GET /api/area${i}/items/:id`,
+    methods: ['GET'],
+    path: `/api/area${i}/items/:id`,
+    mode: i % 2 ? 'canary' : 'monolith',
+    percent: 10,
+    service: 'orders',
+  }));
+  const orders: Route = {
+    id: 'orders',
+    key: '* /api/orders/:id',
+    methods: ['*'],
+    path: '/api/orders/:id',
+    mode: 'service',
+    percent: 0,
+    service: 'orders',
+  };
+  return {
+    revision: 1,
+    monolith: { name: 'monolith', url: upstream },
+    services: [{ name: 'orders', url: upstream }],
+    routes: [...filler, orders],
+  };
+}
+
+function build(): RequestListener {
+  if (kind === 'strangler-undici' || kind === 'strangler-hpm') {
+    const table = benchTable(Number(routeCount));
+    return createRequestHandler({
+      getTable: () => table,
+      config: {
+        canary: { key: { header: 'x-user-id' } },
+        forward: {
+          engine: kind === 'strangler-undici' ? 'undici' : 'http-proxy-middleware',
+          timeoutMs: 30_000,
+          servedByHeader: 'x-strangler-served-by',
+        },
+        breaker: { failures: 5, openSeconds: 30 },
+      },
+      stats: createProxyStats(),
+      logger: pino({ level: 'info' }, pino.destination('/dev/null')),
+    });
+  }
+  if (kind === 'bare-hpm') {
+    return createProxyMiddleware({
+      target: upstream,
+      agent: new Agent({ keepAlive: true }),
+    }) as unknown as RequestListener;
+  }
+  if (kind === 'raw-undici') {
+    const pool = new Pool(upstream, { connections: 128 });
+    return (req, res) => {
+      pool
+        .request({
+          method: req.method as 'GET',
+          path: req.url ?? '/',
+          headers: pickHeaders(req.headers),
+          body: req.method === 'GET' ? null : req,
+        })
+        .then(({ statusCode, headers, body }) => {
+          res.writeHead(statusCode, headers as Record<string, string>);
+          body.pipe(res);
+        })
+        .catch(() => {
+          res.statusCode = 502;
+          res.end();
+        });
+    };
+  }
+  throw new Error(`unknown subject ${kind}`);
+}
+
+const server = createServer(build());
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => {
+  process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+});
+process.on('message', (message) => {
+  if (message === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  }
+});
+
+function pickHeaders(headers: import('node:http').IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['content-type', 'content-length', 'accept', 'user-agent', 'host']) {
+    const value = headers[name];
+    if (typeof value === 'string') out[name] = value;
+  }
+  return out;
+}
