@@ -18,51 +18,18 @@ module.exports = {
         "path": "(^|/)(src/health\\.ts$)"
       },
       "to": {
-        "path": "(^|/)(src/payments/gateway\\.ts$|src/payments/payments\\.router\\.ts$|src/payments/payments\\.service\\.ts$|src/payments/webhooks\\.router\\.ts$)|(^|/)(src/cart/cart\\.router\\.ts$|src/cart/cart\\.service\\.ts$|src/promotions/discounts\\.ts$|src/promotions/promotions\\.router\\.ts$)|(^|/)(src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$|src/reviews/reviews\\.router\\.ts$|src/reviews/reviews\\.service\\.ts$)|(^|/)(src/notifications/notifications\\.router\\.ts$|src/notifications/notifications\\.service\\.ts$|src/notifications/templates\\.js$|src/shipping/rates\\.js$|src/shipping/shipping\\.router\\.ts$|src/shipping/shipping\\.service\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$|src/cart/cart\\.repository\\.ts$|src/notifications/notifications\\.repository\\.ts$|src/payments/payments\\.repository\\.ts$|src/promotions/coupons\\.repository\\.ts$|src/reviews/reviews\\.repository\\.ts$|src/shipping/shipping\\.repository\\.ts$)"
-      }
-    },
-    {
-      "name": "payments-not-into-other-services",
-      "severity": "error",
-      "comment": "payments may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/payments/payments.router.ts -> src/orders/orders.service.ts, src/payments/payments.router.ts -> src/payments/payments.repository.ts, src/payments/payments.router.ts -> src/shared/auth.ts, src/payments/payments.service.ts -> src/orders/orders.service.ts, src/payments/payments.service.ts -> src/payments/payments.repository.ts, src/payments/payments.service.ts -> src/payments/payments.repository.ts, src/payments/webhooks.router.ts -> src/payments/payments.repository.ts.",
-      "from": {
-        "path": "(^|/)(src/payments/gateway\\.ts$|src/payments/payments\\.router\\.ts$|src/payments/payments\\.service\\.ts$|src/payments/webhooks\\.router\\.ts$)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/cart\\.router\\.ts$|src/cart/cart\\.service\\.ts$|src/promotions/discounts\\.ts$|src/promotions/promotions\\.router\\.ts$)|(^|/)(src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$|src/reviews/reviews\\.router\\.ts$|src/reviews/reviews\\.service\\.ts$)|(^|/)(src/notifications/notifications\\.router\\.ts$|src/notifications/notifications\\.service\\.ts$|src/notifications/templates\\.js$|src/shipping/rates\\.js$|src/shipping/shipping\\.router\\.ts$|src/shipping/shipping\\.service\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$|src/cart/cart\\.repository\\.ts$|src/notifications/notifications\\.repository\\.ts$|src/payments/payments\\.repository\\.ts$|src/promotions/coupons\\.repository\\.ts$|src/reviews/reviews\\.repository\\.ts$|src/shipping/shipping\\.repository\\.ts$)"
+        "path": "(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
       "name": "cart-not-into-other-services",
       "severity": "error",
-      "comment": "cart may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/cart/cart.router.ts -> src/shared/auth.ts, src/cart/cart.service.ts -> src/cart/cart.repository.ts, src/cart/cart.service.ts -> src/catalog/pricing.ts, src/cart/cart.service.ts -> src/catalog/products.repository.ts, src/cart/cart.service.ts -> src/inventory/inventory.service.ts, src/promotions/discounts.ts -> src/promotions/coupons.repository.ts, src/promotions/discounts.ts -> src/promotions/coupons.repository.ts, src/promotions/promotions.router.ts -> src/promotions/coupons.repository.ts, src/promotions/promotions.router.ts -> src/shared/auth.ts.",
+      "comment": "cart may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/cart/cart.router.ts -> src/shared/auth.ts, src/cart/cart.service.ts -> src/catalog/pricing.ts, src/cart/cart.service.ts -> src/catalog/products.repository.ts, src/cart/cart.service.ts -> src/inventory/inventory.service.ts, src/promotions/promotions.router.ts -> src/shared/auth.ts.",
       "from": {
-        "path": "(^|/)(src/cart/cart\\.router\\.ts$|src/cart/cart\\.service\\.ts$|src/promotions/discounts\\.ts$|src/promotions/promotions\\.router\\.ts$)"
+        "path": "(^|/)(src/cart/|src/promotions/)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/payments/gateway\\.ts$|src/payments/payments\\.router\\.ts$|src/payments/payments\\.service\\.ts$|src/payments/webhooks\\.router\\.ts$)|(^|/)(src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$|src/reviews/reviews\\.router\\.ts$|src/reviews/reviews\\.service\\.ts$)|(^|/)(src/notifications/notifications\\.router\\.ts$|src/notifications/notifications\\.service\\.ts$|src/notifications/templates\\.js$|src/shipping/rates\\.js$|src/shipping/shipping\\.router\\.ts$|src/shipping/shipping\\.service\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$|src/cart/cart\\.repository\\.ts$|src/notifications/notifications\\.repository\\.ts$|src/payments/payments\\.repository\\.ts$|src/promotions/coupons\\.repository\\.ts$|src/reviews/reviews\\.repository\\.ts$|src/shipping/shipping\\.repository\\.ts$)"
-      }
-    },
-    {
-      "name": "admin-not-into-other-services",
-      "severity": "error",
-      "comment": "admin may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/reviews/reviews.router.ts -> src/reviews/reviews.repository.ts, src/reviews/reviews.router.ts -> src/shared/auth.ts, src/reviews/reviews.service.ts -> src/catalog/products.repository.ts, src/reviews/reviews.service.ts -> src/notifications/notifications.service.ts, src/reviews/reviews.service.ts -> src/reviews/reviews.repository.ts, src/reviews/reviews.service.ts -> src/reviews/reviews.repository.ts.",
-      "from": {
-        "path": "(^|/)(src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$|src/reviews/reviews\\.router\\.ts$|src/reviews/reviews\\.service\\.ts$)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/payments/gateway\\.ts$|src/payments/payments\\.router\\.ts$|src/payments/payments\\.service\\.ts$|src/payments/webhooks\\.router\\.ts$)|(^|/)(src/cart/cart\\.router\\.ts$|src/cart/cart\\.service\\.ts$|src/promotions/discounts\\.ts$|src/promotions/promotions\\.router\\.ts$)|(^|/)(src/notifications/notifications\\.router\\.ts$|src/notifications/notifications\\.service\\.ts$|src/notifications/templates\\.js$|src/shipping/rates\\.js$|src/shipping/shipping\\.router\\.ts$|src/shipping/shipping\\.service\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$|src/cart/cart\\.repository\\.ts$|src/notifications/notifications\\.repository\\.ts$|src/payments/payments\\.repository\\.ts$|src/promotions/coupons\\.repository\\.ts$|src/reviews/reviews\\.repository\\.ts$|src/shipping/shipping\\.repository\\.ts$)"
-      }
-    },
-    {
-      "name": "notifications-not-into-other-services",
-      "severity": "error",
-      "comment": "notifications may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/notifications/notifications.router.ts -> src/notifications/notifications.repository.ts, src/notifications/notifications.router.ts -> src/shared/auth.ts, src/notifications/notifications.service.ts -> src/notifications/notifications.repository.ts, src/notifications/notifications.service.ts -> src/notifications/notifications.repository.ts, src/shipping/shipping.router.ts -> src/shared/auth.ts, src/shipping/shipping.router.ts -> src/shipping/shipping.repository.ts, src/shipping/shipping.service.ts -> src/orders/orders.types.ts, src/shipping/shipping.service.ts -> src/shipping/shipping.repository.ts, src/shipping/shipping.service.ts -> src/shipping/shipping.repository.ts.",
-      "from": {
-        "path": "(^|/)(src/notifications/notifications\\.router\\.ts$|src/notifications/notifications\\.service\\.ts$|src/notifications/templates\\.js$|src/shipping/rates\\.js$|src/shipping/shipping\\.router\\.ts$|src/shipping/shipping\\.service\\.ts$)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/payments/gateway\\.ts$|src/payments/payments\\.router\\.ts$|src/payments/payments\\.service\\.ts$|src/payments/webhooks\\.router\\.ts$)|(^|/)(src/cart/cart\\.router\\.ts$|src/cart/cart\\.service\\.ts$|src/promotions/discounts\\.ts$|src/promotions/promotions\\.router\\.ts$)|(^|/)(src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$|src/reviews/reviews\\.router\\.ts$|src/reviews/reviews\\.service\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$|src/cart/cart\\.repository\\.ts$|src/notifications/notifications\\.repository\\.ts$|src/payments/payments\\.repository\\.ts$|src/promotions/coupons\\.repository\\.ts$|src/reviews/reviews\\.repository\\.ts$|src/shipping/shipping\\.repository\\.ts$)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
@@ -73,7 +40,29 @@ module.exports = {
         "path": "(^|/)(src/catalog/)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/payments/gateway\\.ts$|src/payments/payments\\.router\\.ts$|src/payments/payments\\.service\\.ts$|src/payments/webhooks\\.router\\.ts$)|(^|/)(src/cart/cart\\.router\\.ts$|src/cart/cart\\.service\\.ts$|src/promotions/discounts\\.ts$|src/promotions/promotions\\.router\\.ts$)|(^|/)(src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$|src/reviews/reviews\\.router\\.ts$|src/reviews/reviews\\.service\\.ts$)|(^|/)(src/notifications/notifications\\.router\\.ts$|src/notifications/notifications\\.service\\.ts$|src/notifications/templates\\.js$|src/shipping/rates\\.js$|src/shipping/shipping\\.router\\.ts$|src/shipping/shipping\\.service\\.ts$)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$|src/cart/cart\\.repository\\.ts$|src/notifications/notifications\\.repository\\.ts$|src/payments/payments\\.repository\\.ts$|src/promotions/coupons\\.repository\\.ts$|src/reviews/reviews\\.repository\\.ts$|src/shipping/shipping\\.repository\\.ts$)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+      }
+    },
+    {
+      "name": "admin-not-into-other-services",
+      "severity": "error",
+      "comment": "admin may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/reviews/reviews.router.ts -> src/shared/auth.ts, src/reviews/reviews.service.ts -> src/catalog/products.repository.ts, src/reviews/reviews.service.ts -> src/notifications/notifications.service.ts.",
+      "from": {
+        "path": "(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)"
+      },
+      "to": {
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+      }
+    },
+    {
+      "name": "payments-not-into-other-services",
+      "severity": "error",
+      "comment": "payments may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/payments/payments.router.ts -> src/orders/orders.service.ts, src/payments/payments.router.ts -> src/shared/auth.ts, src/payments/payments.service.ts -> src/orders/orders.service.ts.",
+      "from": {
+        "path": "(^|/)(src/payments/)"
+      },
+      "to": {
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
@@ -84,18 +73,29 @@ module.exports = {
         "path": "(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/payments/gateway\\.ts$|src/payments/payments\\.router\\.ts$|src/payments/payments\\.service\\.ts$|src/payments/webhooks\\.router\\.ts$)|(^|/)(src/cart/cart\\.router\\.ts$|src/cart/cart\\.service\\.ts$|src/promotions/discounts\\.ts$|src/promotions/promotions\\.router\\.ts$)|(^|/)(src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$|src/reviews/reviews\\.router\\.ts$|src/reviews/reviews\\.service\\.ts$)|(^|/)(src/notifications/notifications\\.router\\.ts$|src/notifications/notifications\\.service\\.ts$|src/notifications/templates\\.js$|src/shipping/rates\\.js$|src/shipping/shipping\\.router\\.ts$|src/shipping/shipping\\.service\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$|src/cart/cart\\.repository\\.ts$|src/notifications/notifications\\.repository\\.ts$|src/payments/payments\\.repository\\.ts$|src/promotions/coupons\\.repository\\.ts$|src/reviews/reviews\\.repository\\.ts$|src/shipping/shipping\\.repository\\.ts$)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+      }
+    },
+    {
+      "name": "notifications-not-into-other-services",
+      "severity": "error",
+      "comment": "notifications may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/notifications/notifications.router.ts -> src/shared/auth.ts, src/shipping/shipping.router.ts -> src/shared/auth.ts, src/shipping/shipping.service.ts -> src/orders/orders.types.ts.",
+      "from": {
+        "path": "(^|/)(src/notifications/|src/shipping/)"
+      },
+      "to": {
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
       "name": "orders-not-into-other-services",
       "severity": "error",
-      "comment": "orders may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/admin/orders-admin.router.ts -> src/admin/audit.repository.ts, src/admin/orders-admin.router.ts -> src/shared/auth.ts, src/inventory/inventory.router.ts -> src/catalog/products.repository.ts, src/inventory/inventory.router.ts -> src/shared/auth.ts, src/orders/order-items.router.ts -> src/shared/auth.ts, src/orders/orders.router.ts -> src/shared/auth.ts, src/orders/orders.service.ts -> src/accounts/addresses.repository.ts, src/orders/orders.service.ts -> src/accounts/addresses.repository.ts, src/orders/orders.service.ts -> src/cart/cart.service.ts, src/orders/orders.service.ts -> src/notifications/notifications.service.ts, src/orders/orders.service.ts -> src/payments/payments.service.ts, src/orders/orders.service.ts -> src/promotions/discounts.ts, src/orders/orders.service.ts -> src/shipping/shipping.service.ts.",
+      "comment": "orders may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/admin/orders-admin.router.ts -> src/admin/audit.repository.ts, src/admin/orders-admin.router.ts -> src/shared/auth.ts, src/inventory/inventory.router.ts -> src/catalog/products.repository.ts, src/inventory/inventory.router.ts -> src/shared/auth.ts, src/orders/order-items.router.ts -> src/shared/auth.ts, src/orders/orders.router.ts -> src/shared/auth.ts, src/orders/orders.service.ts -> src/accounts/addresses.repository.ts, src/orders/orders.service.ts -> src/accounts/addresses.repository.ts, src/orders/orders.service.ts -> src/cart/cart.service.ts, src/orders/orders.service.ts -> src/notifications/notifications.service.ts, src/orders/orders.service.ts -> src/payments/payments.service.ts, src/orders/orders.service.ts -> src/promotions/discounts.ts, src/orders/orders.service.ts -> src/shipping/shipping.repository.ts, src/orders/orders.service.ts -> src/shipping/shipping.service.ts.",
       "from": {
-        "path": "(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$|src/cart/cart\\.repository\\.ts$|src/notifications/notifications\\.repository\\.ts$|src/payments/payments\\.repository\\.ts$|src/promotions/coupons\\.repository\\.ts$|src/reviews/reviews\\.repository\\.ts$|src/shipping/shipping\\.repository\\.ts$)"
+        "path": "(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/payments/gateway\\.ts$|src/payments/payments\\.router\\.ts$|src/payments/payments\\.service\\.ts$|src/payments/webhooks\\.router\\.ts$)|(^|/)(src/cart/cart\\.router\\.ts$|src/cart/cart\\.service\\.ts$|src/promotions/discounts\\.ts$|src/promotions/promotions\\.router\\.ts$)|(^|/)(src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$|src/reviews/reviews\\.router\\.ts$|src/reviews/reviews\\.service\\.ts$)|(^|/)(src/notifications/notifications\\.router\\.ts$|src/notifications/notifications\\.service\\.ts$|src/notifications/templates\\.js$|src/shipping/rates\\.js$|src/shipping/shipping\\.router\\.ts$|src/shipping/shipping\\.service\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)"
       }
     }
   ],
