@@ -96,9 +96,9 @@ export function composeEndpoints(
       });
     }
   }
+  const globalPrefix = scans.find((s) => s.globalPrefixes.length > 0)?.globalPrefixes[0] ?? '';
   for (const scan of scans) {
-    const prefix =
-      scan.globalPrefixes[0] ?? scans.find((s) => s.globalPrefixes.length > 0)?.globalPrefixes[0] ?? '';
+    const prefix = scan.globalPrefixes[0] ?? globalPrefix;
     for (const route of scan.nestRoutes) {
       for (const method of route.methods) {
         const full = joinPaths(joinPaths(prefix, route.controllerPrefix), route.path);

@@ -1,4 +1,5 @@
 import sqlParser from 'node-sql-parser';
+import { readSimpleStatement } from './simple-sql.ts';
 import type { TableAccessKind } from './types.ts';
 
 const parser = new sqlParser.Parser();
@@ -22,6 +23,19 @@ export type SqlReading =
  * scan gives a best guess and the caller reports it.
  */
 export function readSqlTables(sql: string): SqlReading {
+  const cached = cache.get(sql);
+  if (cached) return cached;
+  const simple = readSimpleStatement(sql);
+  const reading: SqlReading = simple ? { ok: true, accesses: simple } : parseWithGrammar(sql);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(sql, reading);
+  return reading;
+}
+
+/** Repositories repeat statements; the same text always reads the same tables. */
+const cache = new Map<string, SqlReading>();
+
+function parseWithGrammar(sql: string): SqlReading {
   const normalised = normalisePlaceholders(sql);
   let reason = '';
   for (const [index, database] of [...DIALECTS, ...DIALECTS].entries()) {

@@ -14,6 +14,7 @@ describe('tables from SQL text', () => {
       'read orders src/orders.repository.ts:38 sql',
       'read orders src/orders.repository.ts:7 sql',
       'read orders src/reports.ts:3 sql',
+      'read reorder_rules src/stock.repository.ts:9 sql',
       'read stock src/stock.repository.ts:9 sql',
       'write order_totals src/orders.repository.ts:30 sql',
       'write orders src/orders.repository.ts:11 sql',
@@ -28,6 +29,23 @@ describe('tables from SQL text', () => {
     const facts = await readFixture('raw-sql');
     expect(facts.warnings.map((w) => `${w.code} ${w.file}:${w.line}`)).toEqual([
       'SQL_UNPARSED src/stock.repository.ts:9',
+    ]);
+  });
+
+  it('reads one-table statements without the full parser, and sends anything else to it', () => {
+    expect(readSqlTables('SELECT id, status FROM "orders" o WHERE o.id = ? ORDER BY id').accesses).toEqual([
+      { table: 'orders', access: 'read' },
+    ]);
+    expect(readSqlTables('INSERT OR IGNORE INTO carts (id) VALUES (?)').accesses).toEqual([
+      { table: 'carts', access: 'write' },
+    ]);
+    expect(readSqlTables("UPDATE stock SET note = 'from orders' WHERE sku = ?").accesses).toEqual([
+      { table: 'stock', access: 'write' },
+    ]);
+    // A comma join names two tables: not simple, so the parser sees both.
+    expect(readSqlTables('SELECT * FROM orders o, customers c WHERE c.id = o.customer_id').accesses).toEqual([
+      { table: 'orders', access: 'read' },
+      { table: 'customers', access: 'read' },
     ]);
   });
 
