@@ -228,3 +228,40 @@ describe('shadow mode behind the request handler', () => {
     });
   }
 });
+
+describe('bodies over the capture cap', () => {
+  it('skips and counts the comparison, and the client still gets every byte', async () => {
+    const config = proxyConfigSchema.parse({
+      listen: { port: 0 },
+      db: join(dir, 'proxy.db'),
+      monolith: monolith.url,
+    });
+    const capped = createRequestHandler({
+      getTable: () => store.getTable(),
+      config,
+      stats: createProxyStats(),
+      logger: pino({ level: 'silent' }),
+      onShadow: shadow.onShadow,
+      limits: { captureBytes: 1024 },
+    });
+    const server = createServer((req, res) => capped(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      setTarget('GET /api/categories', 'shadow', 'catalog-service');
+      const before = shadow.diffs({ route: 'GET /api/categories' })[0]!.reasons['capture-cap'] ?? 0;
+      const response = await get(
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        '/api/categories',
+      );
+      const direct = await get(monolith.url, '/api/categories');
+      expect(response.body.equals(direct.body)).toBe(true);
+      await until(
+        () => (shadow.diffs({ route: 'GET /api/categories' })[0]!.reasons['capture-cap'] ?? 0) === before + 1,
+      );
+    } finally {
+      setTarget('GET /api/categories', 'monolith', 'catalog-service');
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
