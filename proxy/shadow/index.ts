@@ -36,6 +36,8 @@ export interface Shadow {
   onShadow(exchange: CapturedExchange): void;
   /** The admin API's `GET /diffs?route=` provider. */
   diffs(query: { route?: string }): RouteDiffReport[];
+  /** Forgets a route's results (by id or key) so readiness starts over, e.g. after a fix. */
+  reset(route: string): void;
   /** Wraps the data plane's stats so service answers feed the guardrails. */
   observe(stats: ProxyStats): ProxyStats;
   readonly metrics: ReturnType<typeof toShadowPromMetrics>;
@@ -80,6 +82,15 @@ export function createShadow(options: CreateShadowOptions): Shadow {
         );
       }
       return [emptyReport(route.id, route.key, route.mode, route.service, report.thresholds.minComparisons)];
+    },
+    reset(ref) {
+      const route = options.getTable().routes.find((r) => r.id === ref || r.key === ref);
+      if (!route) {
+        throw new StranglerError(PROXY_STORE_ERRORS.PROXY_STORE_ROUTE_NOT_FOUND, `No route \`${ref}\`.`, {
+          details: { route: ref },
+        });
+      }
+      runner.reset(route.id);
     },
     observe: (stats) => observeServiceResults(stats, guardrails),
     metrics: toShadowPromMetrics(() => runner.report()),

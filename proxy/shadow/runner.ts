@@ -45,6 +45,8 @@ export interface ShadowRunner {
   /** Everything mirrored so far compared and written (tests, graceful shutdown). */
   settle(): Promise<void>;
   report(): DiffsReport;
+  /** Forgets a route's results and learned noise, e.g. after the service was fixed and redeployed. */
+  reset(routeId: string): void;
   readonly dropped: number;
   /** Mirrors queued or in flight right now. */
   readonly inFlight: number;
@@ -217,6 +219,13 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
     report() {
       flush();
       return buildDiffsReport(results.summaries(), deps.getTable(), thresholds, new Date().toISOString());
+    },
+    reset(routeId) {
+      flush();
+      results.reset(routeId);
+      learned.delete(routeId);
+      mirrored.delete(routeId);
+      comparators.delete(routeId);
     },
     get dropped() {
       return dropped;

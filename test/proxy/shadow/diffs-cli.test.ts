@@ -127,4 +127,12 @@ describe('strangler diffs', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error PROXY_ADMIN_UNREACHABLE: /);
   });
+
+  it('starts a route over after reset, e.g. once the service is fixed', async () => {
+    shadow.reset('GET /api/orders/:id');
+    const { stdout } = await strangler('diffs', 'GET /api/orders/:id', '--json', '--admin', adminUrl);
+    expect(JSON.parse(stdout)).toMatchObject([
+      { counters: { mismatched: 0 }, learnedNoise: [], lastMismatch: null },
+    ]);
+  });
 });
