@@ -10,7 +10,18 @@ import { PROXY_STORE_ERRORS } from './errors.ts';
 
 export const routePlanSchema = z.object({
   version: z.literal(1, { error: 'must be 1' }),
-  services: z.array(z.object({ name: z.string().min(1), url: z.url({ protocol: /^https?$/ }) })).default([]),
+  // The analyzer writes `url: null`: it proposes services before anyone has deployed them.
+  services: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        url: z
+          .url({ protocol: /^https?$/ })
+          .nullable()
+          .default(null),
+      }),
+    )
+    .default([]),
   routes: z
     .array(
       z.object({

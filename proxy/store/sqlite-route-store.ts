@@ -180,8 +180,17 @@ export function openRouteStore(file: string): RouteStore {
     if (!ROUTE_MODES.includes(setting.mode)) throw invalid(`Unknown mode \`${setting.mode}\`.`);
     if (!Number.isFinite(setting.percent) || setting.percent < 0 || setting.percent > 100)
       throw invalid(`percent must be 0-100, got ${setting.percent}.`);
-    if (setting.service !== null && q.service.get(setting.service) === undefined)
-      throw invalid(`Unknown service \`${setting.service}\`.`, { service: setting.service });
+    // A route may name its future service before that service has an address, as long as
+    // no traffic goes there yet (plans from the analyzer arrive that way).
+    if (
+      setting.service !== null &&
+      setting.mode !== 'monolith' &&
+      q.service.get(setting.service) === undefined
+    )
+      throw invalid(
+        `Service \`${setting.service}\` has no URL yet: add it under \`services:\` in the config (or in the plan) before moving traffic to it.`,
+        { service: setting.service },
+      );
     if (setting.mode !== 'monolith' && setting.service === null)
       throw invalid(`Mode \`${setting.mode}\` needs a target service.`);
   }
@@ -273,7 +282,9 @@ export function openRouteStore(file: string): RouteStore {
       const valid = parseRoutePlan(plan);
       return seed(
         {
-          services: valid.services,
+          services: valid.services.flatMap((service) =>
+            service.url ? [{ name: service.name, url: service.url }] : [],
+          ),
           routes: valid.routes.map((r) => {
             const parsed = parseRouteKey(`${r.method} ${r.path}`);
             if (!parsed) throw invalid(`Invalid route \`${r.method} ${r.path}\`.`);

@@ -191,6 +191,29 @@ export function describeRouteStoreContract(name: string, open: (dir: string) => 
       );
     });
 
+    it('imports an analyzer plan whose services have no address yet, and refuses to send traffic there', () => {
+      const plan = {
+        version: 1 as const,
+        services: [{ name: 'reviews', url: null }],
+        routes: [
+          {
+            method: 'GET',
+            path: '/api/reviews/:id',
+            service: 'reviews',
+            mode: 'monolith' as const,
+            percent: 0,
+          },
+        ],
+      };
+      const result = store.importPlan(plan, alice);
+      expect(result.changes.map((c) => c.routeId)).toEqual(['get-api-reviews-id']);
+      expect(store.getTable().services.map((s) => s.name)).not.toContain('reviews');
+      expect(codeOf(() => store.setRoute('GET /api/reviews/:id', { mode: 'service' }, alice))).toBe(
+        'PROXY_STORE_INVALID_CHANGE',
+      );
+      expect(store.findRoute('get-api-reviews-id')?.mode).toBe('monolith');
+    });
+
     it('accumulates traffic per minute, route and target', () => {
       const at = new Date('2026-01-01T10:00:30Z');
       const delta = {
