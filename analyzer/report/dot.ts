@@ -1,7 +1,7 @@
 /** Graphviz DOT for the service map (`services.dot`) and the module map (rendered to `modules.svg`). */
 import type { Analysis } from '../analysis.ts';
 import type { ReportFile } from './types.ts';
-import { CODE_EDGE_KINDS, getServicesInOrder, getSharedTables, toNodeId } from './view.ts';
+import { CODE_EDGE_KINDS, countOf, getServicesInOrder, getSharedTables, toNodeId } from './view.ts';
 
 const PALETTE = ['#dbeafe', '#dcfce7', '#fae8ff', '#ffedd5', '#e0e7ff', '#ccfbf1', '#fee2e2', '#fef9c3'];
 
@@ -13,7 +13,7 @@ export function toServicesDot(analysis: Analysis): string {
     '  edge [fontname="Helvetica", fontsize=9, color="#475569"];',
   ];
   getServicesInOrder(analysis).forEach((service, index) => {
-    const label = `${service.extractionOrder}. ${service.name}\\n${service.modules.length} modules, ${service.endpoints.length} endpoints`;
+    const label = `${service.extractionOrder}. ${service.name}\\n${countOf(service.modules.length, 'module')}, ${countOf(service.endpoints.length, 'endpoint')}`;
     lines.push(
       `  ${toNodeId('svc', service.name)} [label=${quote(label)}, fillcolor=${quote(colour(index))}];`,
     );

@@ -58,7 +58,7 @@ function servicesTable(analysis: Analysis): string {
     return `| ${service.extractionOrder} | [${service.name}](#${anchor(service)}) | ${service.modules.length} | ${lines} | ${service.endpoints.length} | ${cell(service.tables.join(', ') || '–')} | ${cell(service.reads.join(', ') || '–')} | ${deps} |`;
   });
   return [
-    '## Services',
+    '## Services\n',
     '| # | Service | Modules | LOC | Endpoints | Owns tables | Reads | Depends on |',
     '| -: | --- | -: | -: | -: | --- | --- | --- |',
     ...rows,

@@ -1,12 +1,12 @@
 import type { Analysis } from '../analysis.ts';
 import type { ReportFile } from './types.ts';
-import { getServicesInOrder, getSharedTables, toNodeId } from './view.ts';
+import { countOf, getServicesInOrder, getSharedTables, toNodeId } from './view.ts';
 
 /** Services, their dependencies (labelled with how many symbols cross) and shared tables, as Mermaid. */
 export function toMermaid(analysis: Analysis): string {
   const lines = ['flowchart LR'];
   for (const service of getServicesInOrder(analysis)) {
-    const label = `${service.extractionOrder}. ${service.name}<br/>${service.modules.length} modules, ${service.endpoints.length} endpoints`;
+    const label = `${service.extractionOrder}. ${service.name}<br/>${countOf(service.modules.length, 'module')}, ${countOf(service.endpoints.length, 'endpoint')}`;
     lines.push(`  ${toNodeId('svc', service.name)}["${escapeMermaid(label)}"]`);
   }
   for (const table of getSharedTables(analysis)) {

@@ -88,6 +88,11 @@ export function compareMetric(
   return value > baseline === (info.better === 'higher') ? 'better' : 'worse';
 }
 
+/** `1 module`, `3 modules`. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** A stable identifier for graph node ids in Mermaid/DOT (letters, digits, underscores). */
 export function toNodeId(prefix: string, name: string): string {
   return `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;

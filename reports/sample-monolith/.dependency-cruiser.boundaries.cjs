@@ -18,7 +18,18 @@ module.exports = {
         "path": "(^|/)(src/health\\.ts$)"
       },
       "to": {
-        "path": "(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+        "path": "(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+      }
+    },
+    {
+      "name": "admin-not-into-other-services",
+      "severity": "error",
+      "comment": "admin may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/admin/admin.router.ts -> src/admin/audit.repository.ts, src/admin/admin.router.ts -> src/admin/orders-admin.router.ts, src/admin/admin.router.ts -> src/admin/users-admin.router.ts, src/admin/admin.router.ts -> src/shared/auth.ts.",
+      "from": {
+        "path": "(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)"
+      },
+      "to": {
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
@@ -29,7 +40,18 @@ module.exports = {
         "path": "(^|/)(src/cart/|src/promotions/)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+      }
+    },
+    {
+      "name": "reviews-not-into-other-services",
+      "severity": "error",
+      "comment": "reviews may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/reviews/reviews.router.ts -> src/shared/auth.ts, src/reviews/reviews.service.ts -> src/catalog/products.repository.ts, src/reviews/reviews.service.ts -> src/notifications/notifications.service.ts.",
+      "from": {
+        "path": "(^|/)(src/reviews/)"
+      },
+      "to": {
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
@@ -40,18 +62,7 @@ module.exports = {
         "path": "(^|/)(src/catalog/)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
-      }
-    },
-    {
-      "name": "admin-not-into-other-services",
-      "severity": "error",
-      "comment": "admin may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/reviews/reviews.router.ts -> src/shared/auth.ts, src/reviews/reviews.service.ts -> src/catalog/products.repository.ts, src/reviews/reviews.service.ts -> src/notifications/notifications.service.ts.",
-      "from": {
-        "path": "(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
@@ -62,18 +73,18 @@ module.exports = {
         "path": "(^|/)(src/payments/)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
       "name": "accounts-not-into-other-services",
       "severity": "error",
-      "comment": "accounts may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/accounts/accounts.service.ts -> src/notifications/notifications.service.ts, src/admin/admin.router.ts -> src/admin/orders-admin.router.ts, src/admin/admin.router.ts -> src/admin/reports.repository.ts, src/admin/admin.router.ts -> src/admin/reports.router.ts.",
+      "comment": "accounts may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/accounts/accounts.service.ts -> src/notifications/notifications.service.ts.",
       "from": {
-        "path": "(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
+        "path": "(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/payments/)|(^|/)(src/notifications/|src/shipping/)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
@@ -84,7 +95,7 @@ module.exports = {
         "path": "(^|/)(src/notifications/|src/shipping/)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       }
     },
     {
@@ -95,7 +106,7 @@ module.exports = {
         "path": "(^|/)(src/inventory/|src/orders/|src/admin/orders-admin\\.router\\.ts$)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/reviews/|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)"
+        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/|src/shipping/)"
       }
     }
   ],

@@ -6,6 +6,7 @@
 import type cytoscapeType from 'cytoscape';
 import type { Analysis } from '../../analysis.ts';
 import type { Assignment, PartitionView } from '../partition-view.ts';
+import { countOf } from '../view.ts';
 
 const cytoscape = (globalThis as unknown as { cytoscape: typeof cytoscapeType }).cytoscape;
 const CODE_KINDS = new Set(['import', 'type', 'dynamic', 'require', 'reexport']);
@@ -47,7 +48,7 @@ export function createGraph(container: HTMLElement, services: string[], handlers
             id: `svc:${service.name}`,
             type: 'service',
             service: service.name,
-            label: `${service.name}\n${service.modules.length} modules · ${service.endpoints.length} endpoints`,
+            label: `${service.name}\n${countOf(service.modules.length, 'module')} · ${countOf(service.endpoints.length, 'endpoint')}`,
             size: Math.round(60 + 60 * Math.sqrt(service.loc / maxLoc)),
             // Wide enough for the longer label line (~7 px per character at 12 px).
             width: Math.max(
