@@ -8,7 +8,7 @@ import { findCycles } from './cycles.ts';
 import { SCAN_ERRORS } from './errors.ts';
 import type { FileScan, ImportSite } from './file-scan.ts';
 import { createFileFilter, toRelative, walkSourceFiles } from './list-files.ts';
-import { createImportResolver } from './resolve-imports.ts';
+import { createImportResolver, type Resolution } from './resolve-imports.ts';
 import { scanFile } from './scan-file.ts';
 import { loadProjectConfig } from './tsconfig.ts';
 
@@ -61,18 +61,7 @@ export async function readProjectFacts(options: ReadProjectOptions): Promise<Pro
   const scans: FileScan[] = [];
   for (const [index, id] of files.entries()) {
     const absolute = path.join(root, id);
-    let text: string;
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      warnings.push({
-        code: 'UNREADABLE_FILE',
-        file: id,
-        message: error instanceof Error ? error.message : String(error),
-      });
-      continue;
-    }
-    scans.push(scanFile(id, text, (specifier) => resolveImport(specifier, absolute)));
+    scans.push(readOneFile(id, absolute, (specifier) => resolveImport(specifier, absolute), warnings));
     options.onProgress?.(index + 1, files.length);
   }
   const facts = composeFacts(root, scans, { prismaModels: readPrisma(root), warnings });
@@ -80,6 +69,42 @@ export async function readProjectFacts(options: ReadProjectOptions): Promise<Pro
     new Map<string, ImportSite[]>(scans.map((scan) => [scan.id, scan.imports])),
   );
   return { ...facts, cycles };
+}
+
+/** Bundled or generated code this large says nothing about the design and costs seconds to walk. */
+const MAX_FILE_BYTES = 1_000_000;
+
+/**
+ * One file's scan. A file that cannot be read, is too large, or trips the walker still becomes
+ * a module (with no facts) and a warning, so the run goes on and edges to it stay valid.
+ */
+function readOneFile(
+  id: string,
+  absolute: string,
+  resolve: (specifier: string) => Resolution,
+  warnings: AnalysisWarning[],
+): FileScan {
+  const warn = (code: string, message: string) => warnings.push({ code, file: id, message });
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    warn('UNREADABLE_FILE', error instanceof Error ? error.message : String(error));
+    return scanFile(id, '', resolve);
+  }
+  if (text.length > MAX_FILE_BYTES) {
+    warn('FILE_TOO_LARGE', `Skipped: ${Math.round(text.length / 1000)} kB, likely bundled or generated code`);
+    return scanFile(id, '', resolve);
+  }
+  try {
+    return scanFile(id, text, resolve);
+  } catch (error) {
+    warn(
+      'PARSE_ERROR',
+      `Could not read the file's syntax: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return scanFile(id, '', resolve);
+  }
 }
 
 /** Prisma's schema lives outside the sources: `prisma/schema.prisma` or `schema.prisma`. */

@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readProjectFacts } from '../../../analyzer/scan/index.ts';
 import { isStranglerError } from '../../../errors/index.ts';
 import { readFixture } from './read-fixture.ts';
 
@@ -61,6 +65,36 @@ describe('which files are read', () => {
       'PRODUCT_LIMIT',
       'findProduct',
     ]);
+  });
+});
+
+describe('files the analyzer does not walk', () => {
+  it('keeps a bundled file of over 1 MB as a module without facts, with a warning', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'strangler-bundle-'));
+    try {
+      await mkdir(path.join(root, 'src'));
+      await writeFile(
+        path.join(root, 'src/vendor.bundle.js'),
+        `/* bundled */\n${'var a=1;'.repeat(130_000)}\n`,
+      );
+      await writeFile(
+        path.join(root, 'src/checkout.js'),
+        "const vendor = require('./vendor.bundle.js');\nmodule.exports = { vendor };\n",
+      );
+      const facts = await readProjectFacts({ root });
+      expect(facts.files.map((f) => `${f.id}:${f.loc}`)).toEqual([
+        'src/checkout.js:2',
+        'src/vendor.bundle.js:0',
+      ]);
+      expect(facts.imports.map((e) => `${e.from} -> ${e.to}`)).toEqual([
+        'src/checkout.js -> src/vendor.bundle.js',
+      ]);
+      expect(facts.warnings.map((w) => `${w.code} ${w.file}`)).toEqual([
+        'FILE_TOO_LARGE src/vendor.bundle.js',
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 
