@@ -64,6 +64,9 @@ export function createHpmEngine(): ForwardEngine {
     name: 'http-proxy-middleware',
     send(request: OutboundRequest): Promise<UpstreamResponse> {
       const req = request.req as WithAttempt;
+      // http-proxy copies req.headers into the outgoing request once it has a socket; the
+      // client's own headers are put back when the attempt settles, for a retry elsewhere.
+      const originalHeaders = req.headers;
       return new Promise<UpstreamResponse>((resolve, reject) => {
         const attempt: Attempt = {
           origin: new URL(request.upstream.url).host,
@@ -74,12 +77,14 @@ export function createHpmEngine(): ForwardEngine {
           resolve: (response) => {
             if (attempt.settled) return;
             attempt.settled = true;
+            req.headers = originalHeaders;
             clearTimeout(timer);
             resolve(response);
           },
           reject: (failure) => {
             if (attempt.settled) return;
             attempt.settled = true;
+            req.headers = originalHeaders;
             clearTimeout(timer);
             reject(failure);
           },
@@ -103,7 +108,6 @@ export function createHpmEngine(): ForwardEngine {
           }
         });
         req[ATTEMPT] = attempt;
-        // http-proxy copies req.headers into the outgoing request.
         req.headers = request.headers as IncomingMessage['headers'];
         const body = request.body;
         pendingBody =

@@ -207,6 +207,14 @@ export function describeEngineContract(engine: EngineName): void {
           chunks: [body, body],
         });
         expect(chunked.body.equals(Buffer.concat([body, body]))).toBe(true);
+        expect(monolith.seen.at(-1)?.headers['x-forwarded-for']).toBe('127.0.0.1');
+        const socket = new WebSocket(`${proxy.url.replace('http', 'ws')}/api/orders/live`);
+        const hello = await new Promise<string>((resolve, reject) => {
+          socket.once('message', (data) => resolve(data.toString()));
+          socket.once('error', reject);
+        });
+        socket.close();
+        expect(hello).toBe('hello from monolith at /api/orders/live');
         proxy.handler.breakers.success('orders');
       });
 
