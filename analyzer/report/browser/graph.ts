@@ -29,7 +29,11 @@ export interface Graph {
 
 export function createGraph(container: HTMLElement, services: string[], handlers: GraphHandlers): Graph {
   const colours = new Map(services.map((name, index) => [name, PALETTE[index % PALETTE.length] as string]));
-  const colourOf = (name: string) => colours.get(name) ?? '#64748b';
+  const colourOf = (name: string) => {
+    // Services created in the what-if editor get the next colour.
+    if (!colours.has(name)) colours.set(name, PALETTE[colours.size % PALETTE.length] as string);
+    return colours.get(name) as string;
+  };
   const cy = cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
   cy.on('tap', 'node[type = "service"]', (event) => handlers.onSelectService(event.target.data('service')));
   cy.on('dbltap', 'node[type = "service"]', (event) => handlers.onOpenService(event.target.data('service')));

@@ -14,6 +14,7 @@ import {
 import { byId, h, replaceChildren } from './dom.ts';
 import { createGraph } from './graph.ts';
 import {
+  NEW_SERVICE,
   renderCrossings,
   renderMetrics,
   renderMoves,
@@ -140,9 +141,18 @@ function openModules(name: string): void {
 }
 
 function move(moduleId: string, service: string): void {
+  if (service === NEW_SERVICE) service = askNewServiceName();
   if (assignment[moduleId] === service) return;
   assignment = { ...assignment, [moduleId]: service };
   recompute();
+}
+
+function askNewServiceName(): string {
+  const taken = new Set(Object.values(assignment));
+  let suggested = 'new-service';
+  for (let n = 2; taken.has(suggested); n++) suggested = `new-service-${n}`;
+  const name = (globalThis.prompt?.('Name of the new service', suggested) ?? '').trim();
+  return name === '' ? suggested : name;
 }
 
 function exportConstraints(): void {

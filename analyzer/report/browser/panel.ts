@@ -43,6 +43,9 @@ export function renderMetrics(target: HTMLElement, now: Metrics, analysis: Analy
   );
 }
 
+/** The menu entry that splits a module out into a service of its own. */
+export const NEW_SERVICE = '\0new';
+
 export interface ServiceDetailsContext {
   analysis: Analysis;
   assignment: Assignment;
@@ -120,6 +123,7 @@ export function renderServiceDetails(target: HTMLElement, ctx: ServiceDetailsCon
               option.selected = name === service;
               return option;
             }),
+            h('option', { value: NEW_SERVICE }, '+ new service…'),
           ),
         ),
       ),

@@ -195,6 +195,25 @@ describe.runIf(hasBrowser)('report.html in chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-what-if.png'), fullPage: true });
   });
 
+  it('splits a module out into a new service, named at the prompt', async () => {
+    page.once('dialog', (dialog) => dialog.accept('taxonomy'));
+    await page.click('[data-service="catalog"]');
+    await page.selectOption('select[data-module="src/catalog/categories.repository.ts"]', {
+      label: '+ new service…',
+    });
+    await expect.poll(() => page.locator('[data-service="taxonomy"]').count()).toBe(1);
+    await page.click('text=All services');
+    const services = await page.evaluate(() =>
+      (globalThis as unknown as { strangler: { cy: import('cytoscape').Core } }).strangler.cy
+        .nodes('[type = "service"]')
+        .map((n) => n.data('service') as string),
+    );
+    expect(services).toContain('taxonomy');
+    expect(await page.locator('#moves').textContent()).toContain(
+      'src/catalog/categories.repository.ts: catalog → taxonomy',
+    );
+  });
+
   it('ran without console errors or network requests', () => {
     expect(errors).toEqual([]);
   });
