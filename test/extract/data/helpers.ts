@@ -50,11 +50,13 @@ export function createShopDb(file: string, sql = ORDER_SCHEMA): void {
   db.close();
 }
 
-/** Every row of a table, in key order, as the user would see it. */
+/** Every row of a table, sorted by all its columns, as the user would see it. */
 export function readTable(file: string, table: string): unknown[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all();
+    const width = db.prepare(`SELECT * FROM "${table}"`).columns().length;
+    const order = Array.from({ length: width }, (_, i) => i + 1).join(', ');
+    return db.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).all();
   } finally {
     db.close();
   }
