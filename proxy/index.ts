@@ -111,7 +111,15 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     shadow.onShadow(exchange);
     options.onShadow?.(exchange);
   };
-  const handler = createRequestHandler({ getTable, config, stats: shadow.observe(stats), logger, onShadow });
+  const handler = createRequestHandler({
+    getTable,
+    config,
+    stats: shadow.observe(stats),
+    logger,
+    onShadow,
+    // The shadow runner skips (and counts) bodies over this cap; capture no more than it can use.
+    limits: { captureBytes: config.shadow.captureBytes },
+  });
   const server = createServer(handler.handle);
   server.on('upgrade', handler.upgrade);
   const sockets = new Set<Socket>();
