@@ -9,6 +9,8 @@ interface SyncFlags {
   tables?: string[];
   init?: boolean;
   follow?: boolean;
+  readOnly?: boolean;
+  owner?: string;
   interval: number;
   batch: number;
 }
@@ -28,6 +30,14 @@ export function syncCommand(ctx: CliContext): Command {
     )
     .option('--tables <list>', 'comma-separated tables; required with --init', toList)
     .option('--init', 'install change capture on --from, create the tables in --to and copy a snapshot')
+    .option(
+      '--read-only',
+      'with --init: the copied tables in --to refuse every write but the sync (the read model after cut-over)',
+    )
+    .option(
+      '--owner <service>',
+      'with --read-only: the service named in the refusal (default: the --from file name)',
+    )
     .option('--follow', 'keep applying new changes until SIGINT/SIGTERM')
     .option('--interval <ms>', 'poll interval with --follow', toPositive, 200)
     .option('--batch <n>', 'changes per transaction', toPositive, 500)
@@ -37,7 +47,10 @@ export function syncCommand(ctx: CliContext): Command {
       const fromFile = path.resolve(ctx.cwd, flags.from);
       const toFile = path.resolve(ctx.cwd, flags.to);
       if (flags.init) {
-        const copy = data.initSync(fromFile, toFile, flags.tables ?? []);
+        const copy = data.initSync(fromFile, toFile, flags.tables ?? [], {
+          readOnly: flags.readOnly === true,
+          ...(flags.owner ? { owner: flags.owner } : {}),
+        });
         const rows = copy.tables.map((table) => `${table.name} ${table.rows}`).join(', ');
         writeLine(
           ctx.stdout,

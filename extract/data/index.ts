@@ -13,6 +13,7 @@ import type { Analysis } from '../../analyzer/analysis.ts';
 import { StranglerError } from '../../errors/index.ts';
 import { type CopyResult, copyTables } from './copy.ts';
 import { DATA_ERRORS } from './errors.ts';
+import { protectReadModel } from './read-model.ts';
 import { openExisting, readOwnedSchema } from './schema.ts';
 import { renderSchemaSql } from './service-db.ts';
 
@@ -21,6 +22,7 @@ export { getCapturedTables, installChangeCapture, removeChangeCapture } from './
 export { copyTables } from './copy.ts';
 export { DATA_ERRORS } from './errors.ts';
 export { followChanges } from './follow.ts';
+export { protectReadModel, unprotectReadModel } from './read-model.ts';
 export { openExisting, readOwnedSchema, readSchemaFrom } from './schema.ts';
 export { createServiceDatabase, renderSchemaSql } from './service-db.ts';
 export { readSyncState } from './state.ts';
@@ -53,14 +55,26 @@ export function openSyncPair(
   };
 }
 
-/** `strangler sync --init`: capture on the source, schema and a snapshot copy in the target. */
-export function initSync(fromFile: string, toFile: string, tables: readonly string[]): CopyResult {
+/**
+ * `strangler sync --init`: capture on the source, schema and a snapshot copy in the target.
+ * `readOnly` (after cut-over, target = the monolith) also locks the copied tables against any
+ * write but the sync's; `owner` names who owns them in the error the monolith would get.
+ */
+export function initSync(
+  fromFile: string,
+  toFile: string,
+  tables: readonly string[],
+  options: { readOnly?: boolean; owner?: string } = {},
+): CopyResult {
   if (tables.length === 0) {
     throw new StranglerError(DATA_ERRORS.DATA_USAGE, '--init needs the tables to copy: --tables t1,t2.');
   }
   const pair = openSyncPair(fromFile, toFile, 'init');
   try {
-    return copyTables(pair.from, pair.to, tables);
+    const copy = copyTables(pair.from, pair.to, tables);
+    if (options.readOnly)
+      protectReadModel(pair.to, tables, options.owner ?? path.basename(fromFile, path.extname(fromFile)));
+    return copy;
   } finally {
     pair.close();
   }
