@@ -2,7 +2,7 @@
  * The import sites of one source file as plain records (ts-morph nodes never leave this file):
  * where the specifier sits in the text, which names it brings in, and whether only types.
  */
-import { type Node, type SourceFile, SyntaxKind } from 'ts-morph';
+import { type Node, type SourceFile, SyntaxKind, TypeFormatFlags } from 'ts-morph';
 
 export interface ImportedName {
   /** The exported name (`default` for a default import). */
@@ -127,4 +127,91 @@ export function getExportKinds(file: SourceFile): Map<string, ExportKind> {
 /** The text of an export's declaration (following re-exports), or '' when it has none. */
 export function getExportText(file: SourceFile, name: string): string {
   return file.getExportedDeclarations().get(name)?.[0]?.getText() ?? '';
+}
+
+/**
+ * `declare global { ... }` blocks (e.g. Express's `Request.user`), with the imported names they
+ * mention: a stand-in module must keep them or code that never imports it stops type-checking.
+ */
+export function getGlobalAugmentations(file: SourceFile): { text: string; importedTypes: string[] } {
+  const blocks = file
+    .getDescendantsOfKind(SyntaxKind.ModuleDeclaration)
+    .filter((decl) => decl.getName() === 'global' && decl.getParent()?.getKind() === SyntaxKind.SourceFile);
+  const imported = new Set(
+    file
+      .getImportDeclarations()
+      .flatMap((decl) =>
+        decl.getNamedImports().map((named) => named.getAliasNode()?.getText() ?? named.getName()),
+      ),
+  );
+  const used = new Set<string>();
+  for (const block of blocks) {
+    for (const id of block.getDescendantsOfKind(SyntaxKind.Identifier))
+      if (imported.has(id.getText())) used.add(id.getText());
+  }
+  return { text: blocks.map((block) => block.getText()).join('\n'), importedTypes: [...used].sort() };
+}
+
+const GLOBAL_TYPES = new Set([
+  'Promise',
+  'Array',
+  'ReadonlyArray',
+  'Record',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Pick',
+  'Omit',
+  'Date',
+  'Map',
+  'Set',
+  'ReadonlyMap',
+  'ReadonlySet',
+  'Error',
+  'RegExp',
+  'Buffer',
+  'Uint8Array',
+  'NonNullable',
+  'ReturnType',
+  'Parameters',
+  'Awaited',
+  'Exclude',
+  'Extract',
+  'Iterable',
+  'Function',
+  'Object',
+  'String',
+  'Number',
+  'Boolean',
+]);
+
+/**
+ * A function export's signature as text, e.g. `(ids: number[]) => ProductRow[]`, with the type
+ * names it mentions that are not global (the stand-in declares them as `any`). Null when the
+ * type is not a plain call signature a stand-in can repeat.
+ */
+export function getFunctionSignature(
+  file: SourceFile,
+  name: string,
+): { text: string; names: string[] } | null {
+  const decl = file.getExportedDeclarations().get(name)?.[0];
+  if (!decl) return null;
+  const signature = decl.getType().getCallSignatures()[0];
+  if (!signature || decl.getType().getCallSignatures().length > 1) return null;
+  const flags = TypeFormatFlags.NoTruncation;
+  const params = signature.getParameters().map((parameter) => {
+    const valueDecl = parameter.getValueDeclaration();
+    const optional = valueDecl?.getText().includes('?') || valueDecl?.getText().includes('=') ? '?' : '';
+    return `${parameter.getName()}${optional}: ${parameter.getTypeAtLocation(decl).getText(decl, flags)}`;
+  });
+  const text = `(${params.join(', ')}) => ${signature.getReturnType().getText(decl, flags)}`;
+  if (!text.startsWith('(') || text.includes('import(') || text.includes('typeof ')) return null;
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(?<![\w.$'"])([A-Z][A-Za-z0-9_]*)(?![\w$])(\s*<)?/g)) {
+    const typeName = match[1]!;
+    if (GLOBAL_TYPES.has(typeName)) continue;
+    if (match[2]) return null;
+    names.add(typeName);
+  }
+  return { text, names: [...names].sort() };
 }

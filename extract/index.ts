@@ -13,7 +13,12 @@ import { applyEdits, planAwaits, type TextEdit } from './await-calls.ts';
 import { findServingEndpoint } from './endpoint-match.ts';
 import { EXTRACT_ERRORS } from './errors.ts';
 import { renderExtractionMd } from './extraction-md.ts';
-import { getExportKinds, getExportText } from './import-sites.ts';
+import {
+  getExportKinds,
+  getExportText,
+  getFunctionSignature,
+  getGlobalAugmentations,
+} from './import-sites.ts';
 import { readAppWiring } from './mounts.ts';
 import { renderPackageJson, renderTsconfig } from './package-files.ts';
 import { isScript, planExtraction } from './plan.ts';
@@ -139,6 +144,9 @@ export async function extractService(
           load,
           edits,
         );
+        if (decision.kind === 'stub' && kind === 'function') {
+          decision.signature = getFunctionSignature(load(target.module), name);
+        }
       }
       decisions.set(name, decision);
       replaced.push({
@@ -197,7 +205,7 @@ export async function extractService(
   const url = options.url ?? `http://127.0.0.1:${port}`;
   files.set('server.ts', renderServer(service.name, port, mounts, wiring, plan, load));
   files.set('package.json', renderPackageJson(service.name, root, packages));
-  files.set('tsconfig.json', renderTsconfig(readTsconfigOptions(tsconfigFile)));
+  files.set('tsconfig.json', renderTsconfig(readTsconfigOptions(tsconfigFile), replaced.length > 0));
   files.set(
     'routes.plan.json',
     `${JSON.stringify(toShadowRoutePlan(service.name, url, endpoints), null, 2)}\n`,

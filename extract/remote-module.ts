@@ -8,7 +8,7 @@ import type { AnalysisEndpoint } from '../analyzer/analysis.ts';
 
 export type RemoteDecision =
   | { kind: 'http-client'; endpoint: AnalysisEndpoint }
-  | { kind: 'stub'; todo: string; isClass: boolean }
+  | { kind: 'stub'; todo: string; isClass: boolean; signature?: { text: string; names: string[] } | null }
   | { kind: 'type' };
 
 export function renderRemoteModule(
@@ -16,6 +16,8 @@ export function renderRemoteModule(
   service: string,
   decisions: ReadonlyMap<string, RemoteDecision>,
   runtimePath: string,
+  /** `declare global` blocks of the original, and the imported type names they mention. */
+  augmentation: { text: string; importedTypes: string[] } = { text: '', importedTypes: [] },
 ): string {
   const lines = [
     `/**`,
@@ -33,6 +35,32 @@ export function renderRemoteModule(
     .filter(Boolean)
     .join(', ');
   if (runtime) lines.push(`import { ${runtime} } from '${runtimePath}';`);
+  if (augmentation.text) {
+    lines.push('');
+    lines.push(`// Kept from ${module}: its global type augmentation applies to this service's code too.`);
+    for (const name of augmentation.importedTypes) {
+      if (decisions.has(name)) continue;
+      lines.push(
+        `// biome-ignore lint/suspicious/noExplicitAny: stand-in until ${service} publishes its contract`,
+      );
+      lines.push(`type ${name} = any;`);
+    }
+    lines.push(augmentation.text);
+  }
+  if (lines.every((line) => !line.startsWith('import ')) && decisions.size === 0) lines.push('export {};');
+  // Type names the stubs' signatures mention, standing in as `any` (declared once).
+  const declared = new Set([...decisions.keys(), ...augmentation.importedTypes]);
+  for (const decision of decisions.values()) {
+    if (decision.kind !== 'stub' || !decision.signature) continue;
+    for (const name of decision.signature.names) {
+      if (declared.has(name)) continue;
+      declared.add(name);
+      lines.push(
+        `// biome-ignore lint/suspicious/noExplicitAny: stand-in until ${service} publishes its contract`,
+      );
+      lines.push(`type ${name} = any;`);
+    }
+  }
   for (const [name, decision] of [...decisions].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push('');
     const binding = name === 'default' ? '_default' : name;
@@ -53,7 +81,8 @@ export function renderRemoteModule(
     } else {
       lines.push(`/** TODO (not extracted yet): ${decision.todo} */`);
       lines.push(`// biome-ignore lint/suspicious/noExplicitAny: a stub takes whatever the caller passes`);
-      lines.push(`export const ${binding}: any = notExtracted('${service}', '${module}#${name}');`);
+      const type = decision.signature ? `(${decision.signature.text})` : 'any';
+      lines.push(`export const ${binding}: ${type} = notExtracted('${service}', '${module}#${name}');`);
       lines.push(`// biome-ignore lint/suspicious/noExplicitAny: the stub may also be used as a type`);
       lines.push(`export type ${binding} = any;`);
     }
