@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toRoutePlan } from '../../../analyzer/report/route-plan.ts';
+import { parseRoutePlan } from '../../../proxy/store/plan.ts';
 import { loadFixture } from './fixture.ts';
 
 describe('routes.plan.json', () => {
@@ -23,6 +24,13 @@ describe('routes.plan.json', () => {
       'GET /api/catalog/products',
       'GET /api/catalog/products/:id',
     ]);
+  });
+
+  it('is a plan the proxy’s `routes import` accepts as it is', () => {
+    const plan = toRoutePlan(loadFixture());
+    const imported = parseRoutePlan(JSON.parse(JSON.stringify(plan)), 'routes.plan.json');
+    expect(imported.routes).toEqual(plan.routes);
+    expect(imported.services.map((s) => s.name)).toEqual(plan.services.map((s) => s.name));
   });
 
   it('turns an Express `.all()` endpoint into a route for any method', () => {
