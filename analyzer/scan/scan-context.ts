@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { AnalysisWarning } from '../facts/types.ts';
-import type { FileScan, SymbolRef } from './file-scan.ts';
+import type { FileScan, ImportSite, SymbolRef } from './file-scan.ts';
 import type { Resolution } from './resolve-imports.ts';
 
 /**
@@ -19,6 +19,8 @@ export class ScanContext {
   readonly routerAliases = new Map<string, SymbolRef>();
   /** `repo` / `this.repo` -> the entity class it is a repository of (TypeORM, MikroORM, Nest). */
   readonly repositories = new Map<string, string>();
+  /** Namespace and whole-module bindings, and the members used through them. */
+  readonly namespaces = new Map<string, { site: ImportSite; members: Set<string>; whole: boolean }>();
   /** Variables holding a knex instance. */
   readonly knexNames = new Set<string>();
   private readonly pending: Array<{ ref: SymbolRef; local: string }> = [];
@@ -131,6 +133,10 @@ export class ScanContext {
       }
     }
     this.scan.calls = this.scan.calls.filter((call) => call.ref.target !== null);
+    for (const { site, members, whole } of this.namespaces.values()) {
+      if (whole || members.size === 0 || !site.target) continue;
+      site.symbols = [...site.symbols.filter((s) => s !== '*'), ...[...members].sort()];
+    }
     return this.scan;
   }
 }

@@ -148,7 +148,9 @@ function scanCommonJsExport(ctx: ScanContext, expression: ts.Expression): void {
 
 /** Import declarations, re-exports, `require`, `import()` and `import x = require()` anywhere. */
 export function visitModuleSyntax(ctx: ScanContext, node: ts.Node): void {
-  if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+  if (ts.isIdentifier(node)) {
+    if (ctx.namespaces.size > 0) noteNamespaceUse(ctx, node);
+  } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
     scanImport(ctx, node, node.moduleSpecifier.text);
   } else if (
     ts.isExportDeclaration(node) &&
@@ -221,6 +223,31 @@ function scanImport(ctx: ScanContext, node: ts.ImportDeclaration, specifier: str
   if (values.length > 0 || types.length === 0)
     addImport(ctx, { specifier, target, kind: 'import', symbols: values, line });
   if (types.length > 0) addImport(ctx, { specifier, target, kind: 'type', symbols: types, line });
+  if (named && ts.isNamespaceImport(named)) trackNamespace(ctx, named.name.text);
+}
+
+/** `import * as orders` / `const orders = require()`: the members used become the edge's symbols. */
+function trackNamespace(ctx: ScanContext, local: string): void {
+  const site = [...ctx.scan.imports].reverse().find((s) => s.symbols.includes('*'));
+  if (site) ctx.namespaces.set(local, { site, members: new Set(), whole: false });
+}
+
+/** A use of a namespace binding: `orders.place(...)` names a member; anything else uses it whole. */
+function noteNamespaceUse(ctx: ScanContext, node: ts.Identifier): void {
+  const use = ctx.namespaces.get(node.text);
+  if (!use) return;
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node) use.members.add(parent.name.text);
+  else if (ts.isQualifiedName(parent) && parent.left === node) use.members.add(parent.right.text);
+  else if (
+    !(
+      ts.isNamespaceImport(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isImportEqualsDeclaration(parent)
+    )
+  ) {
+    use.whole = true;
+  }
 }
 
 function scanRequire(
@@ -250,6 +277,9 @@ function scanRequire(
     }
   }
   addImport(ctx, { specifier, target, kind, symbols, line: ctx.line(call) });
+  if (ts.isVariableDeclaration(parent) && kind === 'require' && ts.isIdentifier(parent.name)) {
+    trackNamespace(ctx, parent.name.text);
+  }
 }
 
 function bind(ctx: ScanContext, local: string, specifier: string, target: string | null, name: string): void {
