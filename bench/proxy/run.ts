@@ -72,6 +72,7 @@ async function main() {
     await startSubject('strangler undici (10 routes)', 'strangler-undici', upstream.url, 10),
     await startSubject('strangler undici (1,000 routes)', 'strangler-undici', upstream.url, 1000),
     await startSubject('strangler hpm engine (10 routes)', 'strangler-hpm', upstream.url, 10),
+    await startSubject('strangler undici, shadow mode', 'strangler-shadow', upstream.url, 10),
     await startSubject('bare keep-alive hpm', 'bare-hpm', upstream.url),
     await startSubject('raw undici proxy', 'raw-undici', upstream.url),
   ];
@@ -190,6 +191,12 @@ function printSummary(rows: Row[]) {
       get(scenario, 'strangler undici (1,000 routes)')?.rps,
       strangler?.rps,
       '≈ 1×',
+    );
+    ratio(
+      '  shadow mode / service mode, throughput',
+      get(scenario, 'strangler undici, shadow mode')?.rps,
+      strangler?.rps,
+      '≥ 0.85× (GET; POST is not mirrored by default)',
     );
     ratio('  nginx / strangler undici, throughput', get(scenario, 'nginx')?.rps, strangler?.rps);
     ratio(

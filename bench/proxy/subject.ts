@@ -2,23 +2,28 @@
  * One proxy under test, in its own process so its CPU time is its own:
  *   node --import tsx bench/proxy/subject.ts <kind> <upstream-url> [routes]
  * kinds: strangler-undici, strangler-hpm (the request handler with every feature on: routing,
- * normalisation, breaker, stats, served-by header), bare-hpm (http-proxy-middleware with a
+ * normalisation, breaker, stats, served-by header), strangler-shadow (undici, the route in
+ * `shadow` mode with the real shadow runner mirroring to the same upstream), bare-hpm (http-proxy-middleware with a
  * keep-alive agent and nothing else), raw-undici (a minimal undici.Pool proxy).
  * Answers IPC messages: 'cpu' → process.cpuUsage() in µs.
  */
+import { mkdtempSync } from 'node:fs';
 import { Agent, createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { pino } from 'pino';
 import { Pool } from 'undici';
 import type { Route, RouteTable } from '../../proxy/model.ts';
 import { createRequestHandler } from '../../proxy/request-handler.ts';
+import { createShadow } from '../../proxy/shadow/index.ts';
 import { createProxyStats } from '../../proxy/stats/create-stats.ts';
 
 const [kind, upstream, routeCount = '10'] = process.argv.slice(2) as [string, string, string?];
 
 /** `routes` routes; the benchmarked path `/api/orders/:id` is one of them, in `service` mode. */
-function benchTable(routes: number): RouteTable {
+function benchTable(routes: number, mode: Route['mode'] = 'service'): RouteTable {
   const filler: Route[] = Array.from({ length: routes - 1 }, (_, i) => ({
     id: `r${i}`,
     key: `GET /api/area${i}/items/:id`,
@@ -46,8 +51,17 @@ function benchTable(routes: number): RouteTable {
 }
 
 function build(): RequestListener {
-  if (kind === 'strangler-undici' || kind === 'strangler-hpm') {
-    const table = benchTable(Number(routeCount));
+  if (kind === 'strangler-undici' || kind === 'strangler-hpm' || kind === 'strangler-shadow') {
+    const table = benchTable(Number(routeCount), kind === 'strangler-shadow' ? 'shadow' : 'service');
+    const stats = createProxyStats();
+    const shadow =
+      kind === 'strangler-shadow'
+        ? createShadow({
+            dbFile: join(mkdtempSync(join(tmpdir(), 'strangler-bench-shadow-')), 'p.db'),
+            getTable: () => table,
+            rollback: () => {},
+          })
+        : null;
     return createRequestHandler({
       getTable: () => table,
       config: {
@@ -59,8 +73,9 @@ function build(): RequestListener {
         },
         breaker: { failures: 5, openSeconds: 30 },
       },
-      stats: createProxyStats(),
+      stats: shadow ? shadow.observe(stats) : stats,
       logger: pino({ level: 'info' }, pino.destination('/dev/null')),
+      onShadow: shadow ? (exchange) => shadow.onShadow(exchange) : undefined,
     });
   }
   if (kind === 'bare-hpm') {

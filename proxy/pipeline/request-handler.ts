@@ -17,7 +17,7 @@ import { createEngine } from '../forward/create-engine.ts';
 import { ForwardFailure, type UpstreamResponse } from '../forward/engine.ts';
 import { hasBody, toOutboundHeaders } from '../forward/headers.ts';
 import { type Capture, createCapture, teeInto } from '../forward/request-body.ts';
-import type { RouteTable } from '../model.ts';
+import type { Route, RouteTable } from '../model.ts';
 import { createRouter, type RoutingDecision } from '../routing/create-router.ts';
 import { normaliseTarget } from '../routing/normalise-path.ts';
 import { DEFAULT_LIMITS, type RequestHandlerOptions } from './options.ts';
@@ -60,7 +60,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     headers: ReturnType<typeof toOutboundHeaders>,
     body: Buffer | Readable | null,
     started: number,
-    capture?: { request: Capture | null; decision: RoutingDecision },
+    capture?: { request: Capture | null; bodies: boolean; decision: RoutingDecision },
   ) => {
     let response: UpstreamResponse;
     try {
@@ -74,7 +74,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
       }
       return;
     }
-    const responseCapture = capture ? createCapture(limits.captureBytes) : null;
+    const responseCapture = capture?.bodies ? createCapture(limits.captureBytes) : null;
     const sentHeaders = relayResponse(
       res,
       response,
@@ -85,7 +85,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     res.once('finish', () => {
       const durationMs = performance.now() - started;
       stats.recordResponse(routeId, 'monolith', response.status, durationMs);
-      if (!capture || !responseCapture || !onShadow || !capture.decision.route) return;
+      if (!capture || !onShadow || !capture.decision.route) return;
       try {
         onShadow({
           route: capture.decision.route,
@@ -93,12 +93,12 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
             method: req.method ?? 'GET',
             url: path,
             headers,
-            body: capture.request ? capture.request.bytes() : Buffer.alloc(0),
+            body: !capture.bodies ? null : capture.request ? capture.request.bytes() : Buffer.alloc(0),
           },
           primary: {
             status: response.status,
             headers: sentHeaders,
-            body: responseCapture.bytes(),
+            body: responseCapture ? responseCapture.bytes() : null,
             durationMs,
           },
         });
@@ -146,10 +146,12 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     const headers = toOutboundHeaders(req, { strip });
     const withBody = hasBody(req);
     if (decision.shadow && onShadow) {
-      const requestCapture = withBody ? createCapture(limits.captureBytes) : null;
-      const body = requestCapture ? teeInto(req, requestCapture) : null;
+      const bodies = mayBeMirrored(decision.route!, req.method ?? 'GET');
+      const requestCapture = withBody && bodies ? createCapture(limits.captureBytes) : null;
+      const body = requestCapture ? teeInto(req, requestCapture) : withBody ? req : null;
       return forwardToMonolith(req, res, routeId, table, path, headers, body, started, {
         request: requestCapture,
+        bodies,
         decision,
       });
     }
@@ -176,4 +178,15 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
   Object.defineProperty(handler, 'handle', { value: handler });
   handler.close = () => engine.close();
   return handler;
+}
+
+/**
+ * Bodies are captured only when the shadow runner may mirror the exchange: GET, HEAD and the
+ * methods a route opts in to (`ShadowOptions.methods` in model.ts). Other exchanges are still
+ * handed over, with null bodies, so the runner can count them as skipped; a POST on a shadow
+ * route then costs nothing extra.
+ */
+function mayBeMirrored(route: Route, method: string): boolean {
+  if (method === 'GET' || method === 'HEAD') return true;
+  return route.shadow?.methods?.some((m) => m.toUpperCase() === method) ?? false;
 }

@@ -126,7 +126,9 @@ export function describeEngineContract(engine: EngineName): void {
     });
 
     it('shadow mode: the monolith answers, then the exchange is handed over with both bodies', async () => {
-      proxy.setTable(tableWith('shadow'));
+      const optedIn = tableWith('shadow');
+      optedIn.routes[0]!.shadow = { methods: ['POST'] };
+      proxy.setTable(optedIn);
       proxy.shadows.length = 0;
       const body = Buffer.from('{"sku":"tea","qty":2}');
       const res = await rawRequest(proxy.url, {
@@ -143,6 +145,21 @@ export function describeEngineContract(engine: EngineName): void {
       expect(exchange.request.body?.equals(body)).toBe(true);
       expect(exchange.primary.status).toBe(200);
       expect(exchange.primary.body?.equals(body)).toBe(true);
+    });
+
+    it('shadow mode: a POST the route does not mirror is handed over without capturing bodies', async () => {
+      proxy.setTable(tableWith('shadow'));
+      proxy.shadows.length = 0;
+      const body = Buffer.from('{"sku":"tea"}');
+      const res = await rawRequest(proxy.url, { method: 'POST', path: '/api/orders', body });
+      expect(res.body.equals(body)).toBe(true);
+      await expect.poll(() => proxy.shadows.length).toBe(1);
+      expect(proxy.shadows[0]!.request.body).toBeNull();
+      expect(proxy.shadows[0]!.primary.body).toBeNull();
+      const get = await rawRequest(proxy.url, { path: '/api/orders/3' });
+      await expect.poll(() => proxy.shadows.length).toBe(2);
+      expect(proxy.shadows[1]!.request.body?.length).toBe(0);
+      expect(proxy.shadows[1]!.primary.body?.equals(get.body)).toBe(true);
     });
 
     it('server-sent events stream through as they are sent', async () => {
