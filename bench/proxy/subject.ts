@@ -38,7 +38,7 @@ function benchTable(routes: number, mode: Route['mode'] = 'service'): RouteTable
     key: '* /api/orders/:id',
     methods: ['*'],
     path: '/api/orders/:id',
-    mode: 'service',
+    mode,
     percent: 0,
     service: 'orders',
   };
