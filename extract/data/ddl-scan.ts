@@ -18,6 +18,12 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage
 const START =
   /\b(?:CREATE\s+(?:TEMP\s+|TEMPORARY\s+)?TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX|ALTER\s+TABLE|DROP\s+TABLE|DROP\s+INDEX)\b/gi;
 
+const IDENT = String.raw`(?:"[^"]+"|\x60[^\x60]+\x60|\[[^\]]+\]|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?`;
+const SHAPE = new RegExp(
+  String.raw`^(?:CREATE\s+(?:TEMP\s+|TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${IDENT}\s*\(|CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?${IDENT}\s+ON\s+${IDENT}\s*\(|ALTER\s+TABLE\s+${IDENT}\s+(?:ADD|RENAME|DROP)\b|DROP\s+(?:TABLE|INDEX)\s+(?:IF\s+EXISTS\s+)?${IDENT}\s*$)`,
+  'i',
+);
+
 export function findSchemaStatements(root: string): FoundStatement[] {
   const found: FoundStatement[] = [];
   for (const file of listFiles(root)) {
@@ -85,8 +91,9 @@ function cut(text: string, delimiterAt: ((start: number) => string | null) | nul
       }
     }
     const sql = text.slice(start, end).trim();
-    // Interpolated SQL is not a fixed schema; leave it to the database file.
-    if (!sql.includes('${')) statements.push(sql);
+    // Interpolated SQL is not a fixed schema (leave it to the database file); prose that merely
+    // mentions CREATE TABLE in a comment or message is not a statement.
+    if (!sql.includes('${') && SHAPE.test(sql)) statements.push(sql);
   }
   return statements;
 }
