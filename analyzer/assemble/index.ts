@@ -52,6 +52,7 @@ export function assembleAnalysis(
   const graph = buildModuleGraph(facts, signals);
   const cluster = clusterModules(facts, graph, {
     seed,
+    folderWeight: weights.folder,
     services: options.services ?? null,
     ...(options.constraints ? { constraints: options.constraints } : {}),
   });
@@ -100,7 +101,8 @@ export function assembleAnalysis(
       why: explainModule(id, affinity, assignment),
     };
   });
-  const edges: Analysis['edges'] = graph.edges.map((e) => ({ ...e }));
+  // The graph holds only output kinds; the folder prior lives inside clustering.
+  const edges = graph.edges.map((e) => ({ ...e })) as Analysis['edges'];
   const transactions: Analysis['transactions'] = facts.transactions.map((tx) => ({
     file: tx.file,
     line: tx.line,

@@ -16,11 +16,21 @@ export const constraintsSchema = z.strictObject({
   apart: z.array(z.array(z.string().min(1)).min(2)).default([]),
   /** Module or glob -> service name. Same name = same service, different names = apart. */
   pin: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /**
+   * `together`: keep every transaction in one service whatever it costs. `coupling` (default):
+   * move a transaction's writer to its home only when its code agrees; otherwise report it.
+   */
+  transactions: z.enum(['together', 'coupling']).default('coupling'),
 });
 
 export type Constraints = z.infer<typeof constraintsSchema>;
 
-export const NO_CONSTRAINTS: Constraints = Object.freeze({ together: [], apart: [], pin: {} }) as Constraints;
+export const NO_CONSTRAINTS: Constraints = Object.freeze({
+  together: [],
+  apart: [],
+  pin: {},
+  transactions: 'coupling',
+}) as Constraints;
 
 /** Validates a parsed constraints file; the error names the offending path. */
 export function parseConstraints(value: unknown, source = 'constraints'): Constraints {

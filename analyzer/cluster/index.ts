@@ -1,6 +1,8 @@
 import type { AnalysisWarning, ProjectFacts, TransactionFact } from '../facts/types.ts';
 import { getAffinity } from '../graph/affinity.ts';
+import { getFolderEdges } from '../graph/folder-signal.ts';
 import type { ModuleGraph } from '../graph/types.ts';
+import { DEFAULT_WEIGHTS } from '../graph/weights.ts';
 import { type Constraints, NO_CONSTRAINTS, resolveConstraints } from './constraints.ts';
 import { getDomainKey } from './domain-folder.ts';
 import { ModuleGroups } from './groups.ts';
@@ -14,6 +16,8 @@ import { detectWiring } from './wiring.ts';
 
 export interface ClusterOptions {
   seed?: number;
+  /** Co-location prior's weight (analyzer/graph/folder-signal.ts); 0 turns it off. */
+  folderWeight?: number;
   /** About how many services to propose; null or absent: the count that scores best. */
   services?: number | null;
   constraints?: Constraints;
@@ -35,6 +39,8 @@ export interface ClusterResult {
   candidates: ClusterCandidate[];
   /** Transactions whose modules the constraints forced apart. */
   forcedSplits: TransactionFact[];
+  /** Transactions left split because their writers' code belongs to different services. */
+  couplingSplits: TransactionFact[];
   warnings: AnalysisWarning[];
 }
 
@@ -83,7 +89,11 @@ export function clusterModules(
   for (const [root, ids] of members) for (const id of ids) rootOf.set(id, root);
   const affinity = getAffinity(graph.edges, domainSet);
   const groupGraph: WeightedGraph = new Map([...members.keys()].map((root) => [root, new Map()]));
-  for (const [a, neighbours] of affinity.neighbours) {
+  const prior = getFolderEdges(domain, {
+    ...DEFAULT_WEIGHTS,
+    folder: options.folderWeight ?? DEFAULT_WEIGHTS.folder,
+  });
+  for (const [a, neighbours] of getAffinity([...graph.edges, ...prior], domainSet).neighbours) {
     for (const [b, weight] of neighbours) {
       const ra = rootOf.get(a)!;
       const rb = rootOf.get(b)!;
@@ -134,12 +144,23 @@ export function clusterModules(
     facts.transactions,
     (id) => members.get(rootOf.get(id)!)!,
     (group, target) => canJoin(group, target, resolved.pins, (id) => tags.get(rootOf.get(id)!)!),
+    constraints.transactions ?? 'coupling',
+    (group, target) => {
+      const inside = new Set(target.modules);
+      let tie = 0;
+      for (const id of group) {
+        for (const [other, weight] of affinity.neighbours.get(id) ?? []) {
+          if (inside.has(other) && !group.includes(other)) tie += weight;
+        }
+      }
+      return tie;
+    },
   );
   const { services, orphans } = setAsideOrphans(kept.services, affinity, capableModules);
   // An entry script (imports, nobody imports it) is wiring; an unused helper is kernel.
   for (const id of orphans) (isEntryPoint(facts, id) ? wiring : kernel).add(id);
   services.sort((a, b) => (a.modules[0]! < b.modules[0]! ? -1 : 1));
-  const forcedSplits = kept.forcedSplits;
+  const { forcedSplits, couplingSplits } = kept;
   return {
     services,
     sharedKernel: [...kernel].sort(),
@@ -147,6 +168,7 @@ export function clusterModules(
     chosenResolution: best?.candidate.resolution ?? null,
     candidates,
     forcedSplits,
+    couplingSplits,
     warnings,
   };
 }

@@ -29,21 +29,24 @@ export function detectSharedKernel(
   const ids = facts.files.map((file) => file.id).sort();
   const capable = getCapableModules(facts);
   const { importers, runtimeImporters, runtimeTargets } = getImportMaps(facts, ids);
-  const reachesDomain = getReachesDomain(ids, capable, runtimeTargets);
+  const reachesDomain = getReachesDomain(ids, getDomainAnchors(facts), runtimeTargets);
   // Types a domain folder publishes (`accounts/accounts.types.ts`) stay with their domain even
   // when many import them: only runtime importers count for them.
   const domainKeys = new Set([...capable].map(getDomainKey));
   const kernel = new Set<string>();
+  // A helper inside a domain folder (`promotions/discounts.ts`) is that domain's code that others
+  // call; only when a large share of the domains import it is it really shared.
+  const inDomainThreshold = Math.max(options.minImporterDomains, Math.ceil(domainKeys.size * 0.4));
   for (const id of ids) {
     if (reachesDomain.has(id)) continue;
-    const from = domainKeys.has(getDomainKey(id)) ? runtimeImporters.get(id)! : importers.get(id)!;
+    const inDomain = domainKeys.has(getDomainKey(id));
+    const from = inDomain ? runtimeImporters.get(id)! : importers.get(id)!;
     const domains = new Set([...from].map(getDomainKey));
-    if (
-      domains.size >= options.minImporterDomains ||
-      (domains.size >= 2 && from.size >= options.minImporters)
-    ) {
-      kernel.add(id);
-    }
+    const shared = inDomain
+      ? domains.size >= inDomainThreshold
+      : domains.size >= options.minImporterDomains ||
+        (domains.size >= 2 && from.size >= options.minImporters);
+    if (shared) kernel.add(id);
   }
   closeKernel(ids, kernel, new Set(), importers, reachesDomain);
   return [...kernel].sort();
@@ -82,7 +85,7 @@ export function extendKernel(
 ): string[] {
   const ids = facts.files.map((file) => file.id).sort();
   const { importers, runtimeTargets } = getImportMaps(facts, ids);
-  const reachesDomain = getReachesDomain(ids, getCapableModules(facts), runtimeTargets);
+  const reachesDomain = getReachesDomain(ids, getDomainAnchors(facts), runtimeTargets);
   const extended = new Set(kernel);
   closeKernel(ids, extended, wiring, importers, reachesDomain);
   return [...extended].sort();
@@ -101,6 +104,16 @@ function getImportMaps(facts: ProjectFacts, ids: readonly string[]) {
     }
   }
   return { importers, runtimeImporters, runtimeTargets };
+}
+
+/**
+ * What anchors a module in a domain: endpoints of its own, or writes. An auth middleware that
+ * only reads the sessions table can still be kernel (the issue lists auth middleware there).
+ */
+export function getDomainAnchors(facts: ProjectFacts): Set<string> {
+  const anchors = new Set(facts.endpoints.map((e) => e.file));
+  for (const access of facts.tableAccesses) if (access.access === 'write') anchors.add(access.file);
+  return anchors;
 }
 
 /** Modules with endpoints or tables of their own: the ones that carry a capability. */

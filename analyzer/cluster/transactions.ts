@@ -6,24 +6,36 @@ export interface ServiceDraft {
 }
 
 /**
- * A transaction's writes must stay in one service, or it becomes a distributed transaction.
+ * `together`: every transaction stays whole, whatever it costs. `coupling` (default): a writer
+ * moves to the transaction's home only when its code is tied to the home at least as much as
+ * to its own service; otherwise the transaction is reported as a split-transaction risk.
+ */
+export type TransactionPolicy = 'together' | 'coupling';
+
+/**
+ * A transaction's writes should stay in one service, or it becomes a distributed transaction.
  * Transactions sharing a writer form one unit; its home is the service that runs most of them
- * (holds the `db.transaction` call), and every writer group moves there. Only the writer modules
+ * (holds the `db.transaction` call), and writer groups move there. Only the writer modules
  * move, not their whole domain, so one wide checkout transaction does not merge five services
- * into one: the other services then call the home's data layer, which `dependsOn` shows.
- * A group the user pinned elsewhere, or that an apart rule keeps out, stays: a forced split.
+ * into one. Under the `coupling` policy a writer whose code belongs elsewhere stays (one
+ * checkout spanning six areas is a saga to design, not a reason to gut five services); the
+ * split is then a risk. A group the user pinned elsewhere, or that an apart rule keeps out,
+ * stays as well: a forced split.
  */
 export function keepTransactionsTogether(
   services: ServiceDraft[],
   transactions: readonly TransactionFact[],
   groupOf: (module: string) => string[],
   canJoin: (group: string[], service: ServiceDraft) => boolean,
-): { services: ServiceDraft[]; forcedSplits: TransactionFact[] } {
+  policy: TransactionPolicy,
+  tieTo: (group: string[], service: ServiceDraft) => number,
+): { services: ServiceDraft[]; forcedSplits: TransactionFact[]; couplingSplits: TransactionFact[] } {
   const serviceOf = new Map<string, number>();
   services.forEach((service, i) => {
     for (const id of service.modules) serviceOf.set(id, i);
   });
   const forcedSplits: TransactionFact[] = [];
+  const couplingSplits: TransactionFact[] = [];
   for (const unit of getTransactionUnits(transactions, serviceOf)) {
     const votes = new Map<number, number>();
     for (const tx of unit) {
@@ -37,6 +49,7 @@ export function keepTransactionsTogether(
     const home = [...votes].sort(([a, x], [b, y]) => y - x || a - b)[0]?.[0];
     if (home === undefined) continue;
     const split = new Set<TransactionFact>();
+    const loose = new Set<TransactionFact>();
     for (const tx of unit) {
       for (const id of tx.modules) {
         const from = serviceOf.get(id);
@@ -45,6 +58,10 @@ export function keepTransactionsTogether(
         const target = services[home]!;
         if (!canJoin(group, target)) {
           split.add(tx);
+          continue;
+        }
+        if (policy === 'coupling' && tieTo(group, target) < tieTo(group, services[from]!)) {
+          loose.add(tx);
           continue;
         }
         for (const member of group) {
@@ -56,13 +73,13 @@ export function keepTransactionsTogether(
         }
       }
     }
-    forcedSplits.push(
-      ...[...split].filter((tx) => new Set(tx.modules.map((m) => serviceOf.get(m))).size > 1),
-    );
+    const isSplit = (tx: TransactionFact) => new Set(tx.modules.map((m) => serviceOf.get(m))).size > 1;
+    forcedSplits.push(...[...split].filter(isSplit));
+    couplingSplits.push(...[...loose].filter((tx) => !split.has(tx) && isSplit(tx)));
   }
   const kept = services.filter((service) => service.modules.length > 0);
   for (const service of kept) service.modules.sort();
-  return { services: kept, forcedSplits };
+  return { services: kept, forcedSplits, couplingSplits };
 }
 
 /** Transactions that share a clustered writer, as units, in a stable order. */

@@ -10,7 +10,8 @@ export type CouplingKind =
   | 'reexport'
   | 'data'
   | 'cochange'
-  | 'traffic';
+  | 'traffic'
+  | 'folder';
 
 export interface CouplingEdge {
   /** For directed signals (imports) the importer; for symmetric ones the smaller id. */

@@ -25,6 +25,8 @@ export interface CouplingWeights {
   cochange: number;
   /** Endpoints hit together in one session, times their co-occurrence confidence (0..1). */
   traffic: number;
+  /** Total tie of a module to its folder-mates (a clustering prior, not an output edge). */
+  folder: number;
   /** A symbol count above this adds nothing more (a `*` import counts as this many). */
   symbolCap: number;
 }
@@ -38,9 +40,10 @@ export const DEFAULT_WEIGHTS: Readonly<CouplingWeights> = Object.freeze({
   dataWriteWrite: 3,
   dataWriteRead: 1.5,
   dataReadRead: 0.5,
-  transaction: 3,
+  transaction: 1,
   cochange: 2,
   traffic: 2,
+  folder: 2,
   symbolCap: 5,
 });
 

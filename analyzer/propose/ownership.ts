@@ -12,9 +12,14 @@ interface Side {
 
 export function getTableOwnership(
   modules: Analysis['modules'],
-  transactions: ReadonlyArray<{ tables: string[] }>,
+  transactions: ReadonlyArray<{ tables: string[]; modules: string[] }>,
   assignment: Readonly<Record<string, string>>,
 ): AnalysisTable[] {
+  // Only a transaction the partition keeps whole ties its tables to one owner; a split one is
+  // a risk already, and must not hand every table it touches to one service.
+  const whole = transactions.filter(
+    (tx) => new Set(tx.modules.map((id) => assignment[id] ?? null)).size <= 1,
+  );
   const tables = new Map<
     string,
     { readers: Set<string>; writers: Set<string>; by: Map<string | null, Side> }
@@ -43,7 +48,7 @@ export function getTableOwnership(
     }
   }
   const owners = new Map<string, string | null>();
-  for (const group of getTransactionGroups([...tables.keys()], transactions)) {
+  for (const group of getTransactionGroups([...tables.keys()], whole)) {
     const totals = new Map<string | null, Side>();
     for (const name of group) {
       for (const [service, side] of tables.get(name)!.by) {

@@ -113,10 +113,18 @@ describe('determinism', () => {
 
 describe('--services N', () => {
   it('asks the resolution search for about N services', () => {
+    const analysis = assembleAnalysis(createShopFacts(), { services: 2 });
+    expect(analysis.services).toHaveLength(2);
+    expect(analysis.settings.requestedServices).toBe(2);
+    expect(analysis.settings.selection!.reason).toMatch(/^--services 2: reached at resolution [0-9.]+\.$/);
+  });
+
+  it('says so when the graph cannot give exactly N', () => {
     const analysis = assembleAnalysis(createShopFacts(), { services: 3 });
-    expect(analysis.services).toHaveLength(3);
-    expect(analysis.settings.requestedServices).toBe(3);
-    expect(analysis.settings.selection!.reason).toContain('--services 3');
+    const counts = analysis.settings.selection!.candidates.map((c) => c.services);
+    expect(counts).not.toContain(3);
+    expect(Math.min(...counts.map((n) => Math.abs(n - 3)))).toBe(Math.abs(analysis.services.length - 3));
+    expect(analysis.settings.selection!.reason).toContain('closest the graph allows');
   });
 });
 

@@ -15,8 +15,11 @@ describe('evaluatePartition', () => {
   it('reproduces the analysis figures for the analysis own partition', () => {
     const result = evaluatePartition(analysis, getAssignment(analysis));
     expect(result.metrics).toEqual(analysis.metrics);
-    for (const service of analysis.services) expect(result.dependsOn[service.name] ?? []).toEqual(service.dependsOn);
-    expect(result.sharedTables.map((t) => t.name)).toEqual(analysis.tables.filter((t) => t.shared).map((t) => t.name));
+    for (const service of analysis.services)
+      expect(result.dependsOn[service.name] ?? []).toEqual(service.dependsOn);
+    expect(result.sharedTables.map((t) => t.name)).toEqual(
+      analysis.tables.filter((t) => t.shared).map((t) => t.name),
+    );
   });
 
   it('moving pricing back to catalog adds calls across the seam and a shared write', () => {
