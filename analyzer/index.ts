@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   tsconfig?: string;
   exclude?: string[];
   includeTests?: boolean;
+  /** `--cross-check`: also resolve with madge and warn where it disagrees (slow). */
+  crossCheck?: boolean;
   /** Files parsed so far, out of the total: the CLI draws its progress bar from this. */
   onProgress?: (done: number, total: number) => void;
   /** Clock and memory probe, injectable for tests; default to the process's own. */
@@ -45,6 +47,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     exclude: options.exclude ?? [],
     includeTests: options.includeTests ?? false,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.crossCheck ? { crossCheck: true } : {}),
   });
   const peak = options.peakRssBytes ?? (() => process.resourceUsage().maxRSS * 1024);
   const useGit = options.git ?? hasOwnGitDirectory(facts.root);

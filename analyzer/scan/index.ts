@@ -8,6 +8,7 @@ import { findCycles } from './cycles.ts';
 import { SCAN_ERRORS } from './errors.ts';
 import type { FileScan, ImportSite } from './file-scan.ts';
 import { createFileFilter, toRelative, walkSourceFiles } from './list-files.ts';
+import { crossCheckWithMadge } from './madge-cross-check.ts';
 import { createImportResolver, type Resolution } from './resolve-imports.ts';
 import { scanFile } from './scan-file.ts';
 import { loadProjectConfig } from './tsconfig.ts';
@@ -22,6 +23,8 @@ export interface ReadProjectOptions {
   /** Keep tests and fixtures, skipped by default. */
   includeTests?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Also let madge resolve the project and warn where it disagrees (slow; off by default). */
+  crossCheck?: boolean;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function readProjectFacts(options: ReadProjectOptions): Promise<Pro
     scans.push(readOneFile(id, absolute, (specifier) => resolveImport(specifier, absolute), warnings));
     options.onProgress?.(index + 1, files.length);
   }
+  if (options.crossCheck) warnings.push(...(await crossCheckWithMadge(root, config.configFile, scans)));
   const facts = composeFacts(root, scans, { prismaModels: readPrisma(root), warnings });
   const cycles = await findCycles(
     new Map<string, ImportSite[]>(scans.map((scan) => [scan.id, scan.imports])),

@@ -17,6 +17,7 @@ interface AnalyzeFlags {
   tsconfig?: string;
   exclude: string[];
   includeTests?: boolean;
+  crossCheck?: boolean;
   quiet?: boolean;
   services?: number;
   constraints?: string;
@@ -32,6 +33,7 @@ export function analyzeCommand(ctx: CliContext): Command {
     .option('--tsconfig <file>', 'tsconfig/jsconfig to use (default: the one at <dir>)')
     .option('--exclude <glob>', 'leave out files matching the glob (repeatable)', collect, [])
     .option('--include-tests', 'also read tests and fixtures (skipped by default)')
+    .option('--cross-check', 'also resolve imports with madge and warn where it disagrees (slow)')
     .option('--quiet', 'no progress bar and no summary')
     .option('--services <n>', 'propose about N services (default: the count that scores best)', toCount)
     .option('--constraints <file>', 'JSON file: keep together, keep apart, pin modules to services')
@@ -45,6 +47,7 @@ export function analyzeCommand(ctx: CliContext): Command {
         ...(flags.tsconfig ? { tsconfig: flags.tsconfig } : {}),
         exclude: flags.exclude,
         includeTests: flags.includeTests ?? false,
+        ...(flags.crossCheck ? { crossCheck: true } : {}),
         ...(bar ? { onProgress: bar.update } : {}),
         ...(flags.services ? { services: flags.services } : {}),
         ...(flags.constraints

@@ -12,6 +12,22 @@ describe('the import graph', () => {
     expect(facts.warnings).toEqual([]);
   });
 
+  it('with the opt-in cross-check, names the aliased imports madge resolves differently', async () => {
+    const facts = await readFixture('aliases-extends', { crossCheck: true });
+    expect(facts.warnings).toEqual([
+      {
+        code: 'RESOLUTION_DIFFERS',
+        file: 'src/orders/place-order.ts',
+        message: 'madge misses the import of src/billing/invoices.ts',
+      },
+      {
+        code: 'RESOLUTION_DIFFERS',
+        file: 'src/orders/place-order.ts',
+        message: 'madge misses the import of src/shared/index.ts',
+      },
+    ]);
+  });
+
   it('attributes imports through a barrel to the files that define the symbols', async () => {
     const facts = await readFixture('barrels');
     expect(describeEdges(facts.imports)).toEqual([
