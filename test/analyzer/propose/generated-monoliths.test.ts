@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateMonolith } from '../../../bench/generate/index.ts';
 import { analyze } from '../../../analyzer/index.ts';
+import { generateMonolith } from '../../../bench/generate/index.ts';
 
 /**
  * Accuracy on synthetic monoliths whose domains are known (bench/generate): three seeds, sizes
@@ -24,7 +24,9 @@ describe('generated monoliths', () => {
         const analysis = await analyze({ root: dir, expected: monolith.expected, git: false });
         expect(analysis.metrics.mojofm).toBeGreaterThanOrEqual(85);
         expect(analysis.services.length).toBe(options.domains);
-        expect(analysis.sharedKernel).toEqual(expect.arrayContaining(['src/shared/db.ts', 'src/shared/logger.ts']));
+        expect(analysis.sharedKernel).toEqual(
+          expect.arrayContaining(['src/shared/db.ts', 'src/shared/logger.ts']),
+        );
         expect(analysis.wiring).toEqual(expect.arrayContaining(['src/app.ts', 'src/server.ts']));
         expect(analysis.metrics.icp).toBeLessThanOrEqual(analysis.baseline.metrics.icp);
       } finally {
