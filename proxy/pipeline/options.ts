@@ -5,7 +5,10 @@ import type { CapturedExchange, RouteTable } from '../model.ts';
 import type { ProxyStats } from '../stats/create-stats.ts';
 
 /** The parts of the proxy config the request path reads; a whole `ProxyConfig` fits. */
-export type DataPlaneConfig = Pick<ProxyConfig, 'canary' | 'override' | 'forward' | 'breaker'>;
+export type DataPlaneConfig = Pick<ProxyConfig, 'canary' | 'override' | 'forward' | 'breaker'> & {
+  /** `shadow.captureBytes` caps what a shadow route's exchange captures of each body. */
+  shadow?: Pick<ProxyConfig['shadow'], 'captureBytes'>;
+};
 
 export interface DataPlaneLimits {
   /** Request bodies up to this size are read ahead so a failed service call can be retried. */

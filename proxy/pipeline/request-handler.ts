@@ -36,7 +36,11 @@ export interface RequestHandler {
 
 export function createRequestHandler(options: RequestHandlerOptions): RequestHandler {
   const { getTable, config, stats, logger, onShadow } = options;
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = {
+    ...DEFAULT_LIMITS,
+    ...(config.shadow ? { captureBytes: config.shadow.captureBytes } : {}),
+    ...options.limits,
+  };
   const engine = options.engine ?? createEngine(config.forward.engine);
   const servedByHeader = config.forward.servedByHeader;
   const timeoutMs = config.forward.timeoutMs;

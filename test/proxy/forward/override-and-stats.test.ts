@@ -62,4 +62,23 @@ describe('override header and traffic stats', () => {
     );
     expect(text).toContain('# TYPE strangler_request_duration_seconds histogram');
   });
+
+  it('shadow capture over the cap hands over null bodies and leaves the response whole', async () => {
+    const shadowTable = table(monolith, { orders: orders.url }, [
+      route('orders', ['*'], '/api/orders/*', 'shadow', 'orders'),
+    ]);
+    shadowTable.routes[0]!.shadow = { methods: ['PUT'] };
+    const capped = await startProxy(shadowTable, dataPlaneConfig('undici', { shadow: { captureBytes: 64 } }));
+    try {
+      const body = Buffer.alloc(100, 7);
+      const res = await rawRequest(capped.url, { method: 'PUT', path: '/api/orders/5', body });
+      expect(res.body.equals(body)).toBe(true);
+      await expect.poll(() => capped.shadows.length).toBe(1);
+      expect(capped.shadows[0]!.request.body).toBeNull();
+      expect(capped.shadows[0]!.primary.body).toBeNull();
+      expect(capped.shadows[0]!.primary.status).toBe(200);
+    } finally {
+      await capped.close();
+    }
+  });
 });
