@@ -3,7 +3,20 @@ import type { Analysis } from '../analysis.ts';
 import type { ReportFile } from './types.ts';
 import { CODE_EDGE_KINDS, countOf, getServicesInOrder, getSharedTables, toNodeId } from './view.ts';
 
-const PALETTE = ['#dbeafe', '#dcfce7', '#fae8ff', '#ffedd5', '#e0e7ff', '#ccfbf1', '#fee2e2', '#fef9c3'];
+const PALETTE = [
+  '#dbeafe',
+  '#dcfce7',
+  '#fae8ff',
+  '#ffedd5',
+  '#e0e7ff',
+  '#ccfbf1',
+  '#fee2e2',
+  '#fef9c3',
+  '#cffafe',
+  '#ecfccb',
+  '#fce7f3',
+  '#ede9fe',
+];
 
 export function toServicesDot(analysis: Analysis): string {
   const lines = [

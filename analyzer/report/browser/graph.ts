@@ -10,7 +10,20 @@ import { countOf } from '../view.ts';
 
 const cytoscape = (globalThis as unknown as { cytoscape: typeof cytoscapeType }).cytoscape;
 const CODE_KINDS = new Set(['import', 'type', 'dynamic', 'require', 'reexport']);
-const PALETTE = ['#3b82f6', '#16a34a', '#a21caf', '#ea580c', '#4f46e5', '#0d9488', '#dc2626', '#ca8a04'];
+const PALETTE = [
+  '#3b82f6',
+  '#16a34a',
+  '#a21caf',
+  '#ea580c',
+  '#4f46e5',
+  '#0d9488',
+  '#dc2626',
+  '#ca8a04',
+  '#0891b2',
+  '#65a30d',
+  '#db2777',
+  '#7c3aed',
+];
 
 export interface GraphHandlers {
   onSelectService(name: string): void;
