@@ -10,6 +10,7 @@ interface SyncFlags {
   init?: boolean;
   follow?: boolean;
   readOnly?: boolean;
+  handOver?: boolean;
   owner?: string;
   interval: number;
   batch: number;
@@ -36,7 +37,11 @@ export function syncCommand(ctx: CliContext): Command {
     )
     .option(
       '--owner <service>',
-      'with --read-only: the service named in the refusal (default: the --from file name)',
+      "with --read-only / --hand-over: the service named in the refusal (default: the new owner's file name)",
+    )
+    .option(
+      '--hand-over',
+      'cut-over: make the --from tables refuse writes, then apply the rest; --to has everything after',
     )
     .option('--follow', 'keep applying new changes until SIGINT/SIGTERM')
     .option('--interval <ms>', 'poll interval with --follow', toPositive, 200)
@@ -46,6 +51,19 @@ export function syncCommand(ctx: CliContext): Command {
       const data = await import('../../extract/data/index.ts');
       const fromFile = path.resolve(ctx.cwd, flags.from);
       const toFile = path.resolve(ctx.cwd, flags.to);
+      if (flags.handOver) {
+        const owner = flags.owner ?? path.basename(toFile, path.extname(toFile));
+        const done = data.handOver(fromFile, toFile, owner);
+        writeLine(
+          ctx.stdout,
+          `${flags.from}: ${done.tables.join(', ')} now refuse writes (owner: ${owner}); applied the last ${done.applied} changes, ${flags.to} is at change #${done.lastChangeId}`,
+        );
+        writeLine(
+          ctx.stdout,
+          'next: send those writes to the service, then start the reverse sync (docs/walkthrough.md)',
+        );
+        return;
+      }
       if (flags.init) {
         const copy = data.initSync(fromFile, toFile, flags.tables ?? [], {
           readOnly: flags.readOnly === true,

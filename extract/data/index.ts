@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Analysis } from '../../analyzer/analysis.ts';
 import { StranglerError } from '../../errors/index.ts';
+import { createChangeApplier, syncChanges } from './apply.ts';
 import { type CopyResult, copyTables } from './copy.ts';
 import { DATA_ERRORS } from './errors.ts';
 import { protectReadModel } from './read-model.ts';
@@ -77,6 +78,31 @@ export function initSync(
     return copy;
   } finally {
     pair.close();
+  }
+}
+
+/**
+ * `strangler sync --hand-over`: the cut-over step. Locks the source's copies of the followed
+ * tables (every write but a sync's now fails there), THEN applies what is left, so when it
+ * returns the target has every change the source will ever make to them. Writes to those
+ * tables fail in the source from here on: switch them to the service right after.
+ */
+export function handOver(
+  fromFile: string,
+  toFile: string,
+  owner: string,
+): { tables: string[]; applied: number; lastChangeId: number } {
+  const from = openExisting(fromFile);
+  let to: Database.Database | undefined;
+  try {
+    to = openExisting(toFile);
+    const applier = createChangeApplier(from, to);
+    protectReadModel(from, applier.tables, owner);
+    const done = syncChanges(from, to);
+    return { tables: applier.tables, applied: done.applied, lastChangeId: done.lastChangeId };
+  } finally {
+    to?.close();
+    from.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initSync, syncChanges } from '../../../extract/data/index.ts';
+import { handOver, initSync, syncChanges } from '../../../extract/data/index.ts';
 import { createShopDb, makeTempDir, ORDER_TABLES, readTable } from './helpers.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -36,6 +36,17 @@ describe('after cut-over: reverse sync into a read-only read model in the monoli
       expect(syncChanges(shop, service).applied).toBe(1);
     });
 
+    // Hand-over: a last monolith write not synced yet still reaches the service; later ones fail.
+    withDbs((shop) =>
+      shop.exec("INSERT INTO orders (order_number, status, total_cents) VALUES ('SO-LATE', 'paid', 900)"),
+    );
+    expect(handOver(shopFile, serviceFile, 'ordering')).toMatchObject({ tables: ORDER_TABLES, applied: 1 });
+    withDbs((shop) =>
+      expect(() => shop.exec("INSERT INTO order_items (order_id, sku, quantity) VALUES (1, 'X', 1)")).toThrow(
+        /read-only copy/,
+      ),
+    );
+
     // Cut-over: the service takes the writes; the monolith keeps a read-only copy for reporting.
     initSync(serviceFile, shopFile, ORDER_TABLES, { readOnly: true, owner: 'ordering' });
     withDbs((shop, service) => {
@@ -46,7 +57,7 @@ describe('after cut-over: reverse sync into a read-only read model in the monoli
 
       service.exec(`
         INSERT INTO orders (order_number, status, total_cents) VALUES ('SO-AFTER', 'paid', 12900);
-        INSERT INTO order_items (order_id, sku, quantity) VALUES (4, 'TEXT-BLK-WOOL', 1);
+        INSERT INTO order_items (order_id, sku, quantity) VALUES (5, 'TEXT-BLK-WOOL', 1);
         UPDATE orders SET status = 'shipped' WHERE order_number = 'SO-BEFORE';`);
       expect(syncChanges(service, shop).applied).toBe(3);
 
@@ -60,6 +71,7 @@ describe('after cut-over: reverse sync into a read-only read model in the monoli
         { order_number: 'SO-SEED-1', status: 'delivered', lines: 1 },
         { order_number: 'SO-SEED-2', status: 'shipped', lines: 1 },
         { order_number: 'SO-BEFORE', status: 'shipped', lines: 0 },
+        { order_number: 'SO-LATE', status: 'paid', lines: 0 },
         { order_number: 'SO-AFTER', status: 'paid', lines: 1 },
       ]);
       // The applied rows did not trip the monolith's own capture: nothing flows back.
