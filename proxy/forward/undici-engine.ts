@@ -3,6 +3,7 @@
  * and reused for the life of the engine), request and response bodies streamed. It is the
  * standalone proxy's default (see docs/performance.md for why).
  */
+import { EventEmitter } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { Pool } from 'undici';
 import {
@@ -40,9 +41,14 @@ export function createUndiciEngine(options: UndiciEngineOptions = {}): ForwardEn
     name: 'undici',
     async send(request: OutboundRequest): Promise<UpstreamResponse> {
       const { req, res } = request;
-      const controller = new AbortController();
+      // undici accepts an EventEmitter as the abort signal: cheaper than an AbortController
+      // per request, and only ever fired when the client leaves first.
+      const signal = new EventEmitter();
+      let aborted = false;
       const onClose = () => {
-        if (!res.writableFinished) controller.abort();
+        if (res.writableFinished) return;
+        aborted = true;
+        signal.emit('abort');
       };
       res.once('close', onClose);
       try {
@@ -52,12 +58,12 @@ export function createUndiciEngine(options: UndiciEngineOptions = {}): ForwardEn
           headers: request.headers,
           body: request.body === req ? detach(req) : (request.body as Buffer | Readable | null),
           headersTimeout: request.timeoutMs,
-          signal: controller.signal,
+          signal,
         });
         return { status: response.statusCode, headers: response.headers, body: response.body };
       } catch (error) {
         res.off('close', onClose);
-        if (controller.signal.aborted) throw new ForwardFailure('client-aborted', error);
+        if (aborted) throw new ForwardFailure('client-aborted', error);
         throw new ForwardFailure(classifyError(error), error);
       }
     },

@@ -4,6 +4,7 @@
  * calls `describeEngineContract(name)`; a new engine is done when this passes.
  */
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { EngineName } from '../../../proxy/forward/engine.ts';
@@ -294,6 +295,28 @@ export function describeEngineContract(engine: EngineName): void {
       expect(breaker.transitions.open).toBeGreaterThanOrEqual(1);
       expect(breaker.transitions['half-open']).toBeGreaterThanOrEqual(1);
       expect(breaker.state).toBe('closed');
+    });
+
+    it('a client that leaves cancels its upstream request at once', async () => {
+      const patient = await startProxy(
+        tableWith('service'),
+        dataPlaneConfig(engine, { forward: { engine, timeoutMs: 30_000, servedByHeader: false } }),
+      );
+      orders.behave('slow');
+      try {
+        const before = orders.abandoned();
+        const seenBefore = orders.seen.length;
+        const target = new URL(patient.url);
+        const client = connect(Number(target.port), target.hostname, () => {
+          client.write('GET /api/orders/1 HTTP/1.1\r\nHost: shop.example\r\n\r\n');
+        });
+        await expect.poll(() => orders.seen.length).toBe(seenBefore + 1);
+        client.destroy();
+        await expect.poll(() => orders.abandoned()).toBe(before + 1);
+      } finally {
+        orders.behave('normal');
+        await patient.close();
+      }
     });
 
     it('hot table swaps under concurrent load fail no request', async () => {

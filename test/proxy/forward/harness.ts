@@ -26,6 +26,8 @@ export interface Upstream {
   server: Server;
   /** Requests received, in order: method, url and headers as the upstream saw them. */
   seen: Array<{ method: string; url: string; headers: IncomingMessage['headers'] }>;
+  /** Requests whose connection closed before the upstream answered (the proxy gave up on them). */
+  abandoned(): number;
   /** Makes every request fail one way until set back to `normal`. */
   behave(kind: Behaviour): void;
   close(): Promise<void>;
@@ -56,6 +58,7 @@ export type Behaviour = 'normal' | 'status-503' | 'slow' | 'drop';
 export async function startUpstream(name: string): Promise<Upstream> {
   const seen: Upstream['seen'] = [];
   let behaviour: Behaviour = 'normal';
+  let abandoned = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     const path =
@@ -85,7 +88,10 @@ export async function startUpstream(name: string): Promise<Upstream> {
     if (path === '/slow') {
       req.resume();
       const timer = setTimeout(() => res.end('late'), 5_000);
-      res.once('close', () => clearTimeout(timer));
+      res.once('close', () => {
+        clearTimeout(timer);
+        if (!res.writableFinished) abandoned++;
+      });
       return;
     }
     if (path === '/drop') {
@@ -120,6 +126,7 @@ export async function startUpstream(name: string): Promise<Upstream> {
     url,
     server,
     seen,
+    abandoned: () => abandoned,
     behave: (kind) => {
       behaviour = kind;
     },
