@@ -23,7 +23,13 @@ export async function followChanges(
   const batchSize = options.batchSize ?? 500;
   const progress: SyncProgress = { applied: 0, lastChangeId: applier.lastChangeId(), batches: 0 };
   while (!options.signal.aborted) {
-    const applied = applier.applyBatch();
+    let applied = 0;
+    try {
+      applied = applier.applyBatch();
+    } catch (error) {
+      // A writer held the lock past busy_timeout: the batch rolled back whole; try again later.
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    }
     progress.lastChangeId = applier.lastChangeId();
     if (applied > 0) {
       progress.applied += applied;
