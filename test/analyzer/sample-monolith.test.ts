@@ -83,7 +83,11 @@ describe('the sample monolith, read by the analyzer', () => {
   let runtimeTables: string[];
   let recorder: ReturnType<typeof recordRegistrations>;
 
+  const logLevel = process.env.LOG_LEVEL;
+
   beforeAll(async () => {
+    // The shop logs each migration; the test output has no use for it.
+    process.env.LOG_LEVEL = 'warn';
     recorder = recordRegistrations();
     const { openDatabase } = await import('../../sample-monolith/src/shared/db.ts');
     const { migrate } = await import('../../sample-monolith/src/shared/migrate.ts');
@@ -102,7 +106,11 @@ describe('the sample monolith, read by the analyzer', () => {
     facts = await readProjectFacts({ root });
   });
 
-  afterAll(() => recorder?.restore());
+  afterAll(() => {
+    recorder?.restore();
+    if (logLevel === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = logLevel;
+  });
 
   it('finds exactly the endpoints the running app registers', () => {
     expect(runtimeEndpoints.size).toBeGreaterThan(20);
