@@ -12,6 +12,7 @@ import { StranglerError } from '../errors/index.ts';
 import type { AdminOptions, DiffsProvider, ReloadResult } from './admin/admin-options.ts';
 import { createAdminApp } from './admin/app.ts';
 import type { NamedToken } from './admin/auth.ts';
+import { mountDashboard } from './admin/dashboard/mount-dashboard.ts';
 import { PROXY_CONFIG_ERRORS } from './config/errors.ts';
 import { loadConfigFile } from './config/load.ts';
 import { toRoute } from './config/route-key.ts';
@@ -185,7 +186,11 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
           routeInfo: () =>
             new Map(shadow.diffs({}).map((report) => [report.routeId, { readiness: report.readiness }])),
           reload: options.configFile ? () => reload() : undefined,
-          extend: options.extendAdmin,
+          // The dashboard page at `GET /` (it calls this same API with the person's token).
+          extend: (app, protect) => {
+            mountDashboard(app);
+            options.extendAdmin?.(app, protect);
+          },
         }),
       )
     : null;
