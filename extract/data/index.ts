@@ -14,7 +14,7 @@ import { StranglerError } from '../../errors/index.ts';
 import { createChangeApplier, syncChanges } from './apply.ts';
 import { type CopyResult, copyTables } from './copy.ts';
 import { DATA_ERRORS } from './errors.ts';
-import { protectReadModel } from './read-model.ts';
+import { protectReadModel, unprotectReadModel } from './read-model.ts';
 import { openExisting, readOwnedSchema } from './schema.ts';
 import { renderSchemaSql } from './service-db.ts';
 
@@ -84,8 +84,9 @@ export function initSync(
 /**
  * `strangler sync --hand-over`: the cut-over step. Locks the source's copies of the followed
  * tables (every write but a sync's now fails there), THEN applies what is left, so when it
- * returns the target has every change the source will ever make to them. Writes to those
- * tables fail in the source from here on: switch them to the service right after.
+ * returns the target has every change the source will ever make to them, and unlocks the
+ * target's copies if a read-only init had locked them (the target is the owner now). Run from
+ * the service to the monolith it is the rollback of a cut-over.
  */
 export function handOver(
   fromFile: string,
@@ -99,6 +100,7 @@ export function handOver(
     const applier = createChangeApplier(from, to);
     protectReadModel(from, applier.tables, owner);
     const done = syncChanges(from, to);
+    unprotectReadModel(to, applier.tables);
     return { tables: applier.tables, applied: done.applied, lastChangeId: done.lastChangeId };
   } finally {
     to?.close();

@@ -81,4 +81,24 @@ describe('after cut-over: reverse sync into a read-only read model in the monoli
     for (const table of ORDER_TABLES)
       expect(readTable(shopFile, table), table).toEqual(readTable(serviceFile, table));
   });
+
+  it('rolls a cut-over back with a hand-over the other way: the service stops taking writes, the monolith takes them again', () => {
+    initSync(shopFile, serviceFile, ORDER_TABLES);
+    handOver(shopFile, serviceFile, 'ordering');
+    initSync(serviceFile, shopFile, ORDER_TABLES, { readOnly: true, owner: 'ordering' });
+    withDbs((_shop, service) =>
+      service.exec(
+        "INSERT INTO orders (order_number, status, total_cents) VALUES ('SO-SERVICE', 'paid', 100)",
+      ),
+    );
+
+    expect(handOver(serviceFile, shopFile, 'monolith')).toMatchObject({ applied: 1 });
+    withDbs((shop, service) => {
+      expect(() => service.exec("UPDATE orders SET status = 'x'")).toThrow(/monolith owns it now/);
+      shop.exec("UPDATE orders SET status = 'refunded' WHERE order_number = 'SO-SERVICE'");
+      expect(shop.prepare("SELECT status FROM orders WHERE order_number = 'SO-SERVICE'").pluck().get()).toBe(
+        'refunded',
+      );
+    });
+  });
 });
