@@ -20,12 +20,16 @@ describe('constraints', () => {
     const analysis = assembleAnalysis(createShopFacts(), {
       constraints: parseConstraints({ together: [['src/payments/**', 'src/orders/orders.service.ts']] }),
     });
-    expect(serviceOf(analysis, 'src/payments/payments.service.ts')).toBe(serviceOf(analysis, 'src/orders/orders.service.ts'));
+    expect(serviceOf(analysis, 'src/payments/payments.service.ts')).toBe(
+      serviceOf(analysis, 'src/orders/orders.service.ts'),
+    );
   });
 
   it('keeps modules apart by splitting the community along its ties', () => {
     const analysis = assembleAnalysis(createShopFacts(), {
-      constraints: parseConstraints({ apart: [['src/accounts/users.repository.ts', 'src/accounts/sessions.repository.ts']] }),
+      constraints: parseConstraints({
+        apart: [['src/accounts/users.repository.ts', 'src/accounts/sessions.repository.ts']],
+      }),
     });
     const users = serviceOf(analysis, 'src/accounts/users.repository.ts');
     const sessions = serviceOf(analysis, 'src/accounts/sessions.repository.ts');
@@ -35,12 +39,44 @@ describe('constraints', () => {
 
   it('splits a transaction only when forced, and then lists it as a risk', () => {
     const analysis = assembleAnalysis(createShopFacts(), {
-      constraints: parseConstraints({ pin: { 'src/catalog/pricing.ts': 'pricing', 'src/orders/**': 'orders' } }),
+      constraints: parseConstraints({
+        pin: { 'src/catalog/pricing.ts': 'pricing', 'src/orders/**': 'orders' },
+      }),
     });
     expect(analysis.transactions[0]!.services).toEqual(['orders', 'pricing']);
     const risk = analysis.risks.find((r) => r.kind === 'split-transaction')!;
-    expect(risk).toMatchObject({ services: ['orders', 'pricing'], file: 'src/orders/orders.service.ts', line: 42 });
+    expect(risk).toMatchObject({
+      services: ['orders', 'pricing'],
+      file: 'src/orders/orders.service.ts',
+      line: 42,
+    });
     expect(risk.message).toContain('constraints force it apart');
+  });
+
+  it('reports a transaction whose writer belongs elsewhere, and keeps it whole when told to', () => {
+    const facts = createShopFacts();
+    facts.transactions.push({
+      file: 'src/orders/orders.service.ts',
+      line: 77,
+      tables: ['orders', 'stock'],
+      modules: ['src/inventory/stock.repository.ts', 'src/orders/orders.repository.ts'],
+    });
+    // The inventory router uses the stock repository far more than checkout does.
+    facts.imports.push({
+      from: 'src/inventory/inventory.router.ts',
+      to: 'src/inventory/stock.repository.ts',
+      kind: 'import',
+      symbols: ['getStock', 'releaseStock', 'restock'],
+      line: 3,
+    });
+    const byCoupling = assembleAnalysis(facts);
+    expect(serviceOf(byCoupling, 'src/inventory/stock.repository.ts')).toBe('inventory');
+    expect(byCoupling.risks.filter((r) => r.kind === 'split-transaction').map((r) => r.line)).toEqual([77]);
+
+    const together = assembleAnalysis(facts, { constraints: parseConstraints({ transactions: 'together' }) });
+    expect(serviceOf(together, 'src/inventory/stock.repository.ts')).toBe('orders');
+    expect(together.risks.filter((r) => r.kind === 'split-transaction')).toEqual([]);
+    expect(together.tables.find((t) => t.name === 'stock')!.owner).toBe('orders');
   });
 
   it('warns about a constraint that matches nothing', () => {
@@ -52,7 +88,10 @@ describe('constraints', () => {
 
   it('rejects a malformed file with the path of the problem', () => {
     expect(() => parseConstraints({ apart: [['only-one']] }, 'boundaries.json')).toThrowError(
-      expect.objectContaining({ code: 'CLUSTER_CONSTRAINTS_INVALID', message: expect.stringContaining('apart.0') }),
+      expect.objectContaining({
+        code: 'CLUSTER_CONSTRAINTS_INVALID',
+        message: expect.stringContaining('apart.0'),
+      }),
     );
   });
 });

@@ -11,16 +11,38 @@ describe('static signal', () => {
   it('weighs value imports by distinct symbols, type-only imports low, dynamic imports flat', () => {
     const edges = getStaticEdges(
       [
-        { from: 'src/orders/service.ts', to: 'src/orders/repo.ts', kind: 'import', symbols: ['insertOrder'], line: 1 },
-        { from: 'src/orders/service.ts', to: 'src/orders/repo.ts', kind: 'import', symbols: ['insertOrder', 'findOrder'], line: 9 },
-        { from: 'src/orders/service.ts', to: 'src/accounts/types.ts', kind: 'type', symbols: ['User', 'Address'], line: 2 },
+        {
+          from: 'src/orders/service.ts',
+          to: 'src/orders/repo.ts',
+          kind: 'import',
+          symbols: ['insertOrder'],
+          line: 1,
+        },
+        {
+          from: 'src/orders/service.ts',
+          to: 'src/orders/repo.ts',
+          kind: 'import',
+          symbols: ['insertOrder', 'findOrder'],
+          line: 9,
+        },
+        {
+          from: 'src/orders/service.ts',
+          to: 'src/accounts/types.ts',
+          kind: 'type',
+          symbols: ['User', 'Address'],
+          line: 2,
+        },
         { from: 'src/app.ts', to: 'src/reports/pdf.ts', kind: 'dynamic', symbols: ['*'], line: 3 },
         { from: 'src/legacy.ts', to: 'src/orders/repo.ts', kind: 'require', symbols: ['*'], line: 1 },
       ],
       w,
     );
     const byPair = Object.fromEntries(edges.map((e) => [`${e.from} ${e.kind}`, e]));
-    expect(byPair['src/orders/service.ts import']).toMatchObject({ weight: 2, count: 2, symbols: ['findOrder', 'insertOrder'] });
+    expect(byPair['src/orders/service.ts import']).toMatchObject({
+      weight: 2,
+      count: 2,
+      symbols: ['findOrder', 'insertOrder'],
+    });
     expect(byPair['src/orders/service.ts type']!.weight).toBeCloseTo(0.4);
     expect(byPair['src/app.ts dynamic']!.weight).toBe(w.dynamic);
     expect(byPair['src/legacy.ts require']!.weight).toBe(w.require * w.symbolCap);
@@ -39,7 +61,8 @@ describe('data signal', () => {
       [{ file: 'a.ts', line: 5, tables: ['orders', 'stock'], modules: ['a.ts', 'd.ts'] }],
       w,
     );
-    const weight = (from: string, to: string) => edges.find((e) => e.from === from && e.to === to)?.weight ?? 0;
+    const weight = (from: string, to: string) =>
+      edges.find((e) => e.from === from && e.to === to)?.weight ?? 0;
     // Three modules touch orders: each pair counts half.
     expect(weight('a.ts', 'b.ts')).toBe(w.dataWriteWrite / 2);
     expect(weight('a.ts', 'c.ts')).toBe(w.dataWriteRead / 2);
@@ -80,7 +103,9 @@ describe('traffic signal', () => {
       { endpoints: ['GET /api/products'] },
     ];
     const edges = getTrafficEdges({ sessions }, modules, w);
-    expect(edges.map((e) => [e.from, e.to, e.count])).toEqual([['src/cart/router.ts', 'src/orders/router.ts', 2]]);
+    expect(edges.map((e) => [e.from, e.to, e.count])).toEqual([
+      ['src/cart/router.ts', 'src/orders/router.ts', 2],
+    ]);
   });
 });
 

@@ -23,7 +23,10 @@ describe('git history', () => {
     git('init', '-q');
     commit(['shop/src/orders/service.ts', 'shop/src/orders/repo.ts'], 'orders: first cut');
     commit(['shop/src/orders/service.ts', 'shop/src/orders/repo.ts', 'docs/notes.md'], 'orders: totals');
-    commit(Array.from({ length: 8 }, (_, i) => `shop/src/sweep/file-${i}.ts`), 'reformat everything');
+    commit(
+      Array.from({ length: 8 }, (_, i) => `shop/src/sweep/file-${i}.ts`),
+      'reformat everything',
+    );
   });
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
