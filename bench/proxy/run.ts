@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { findNginx, startNginx } from './nginx.ts';
@@ -92,7 +92,7 @@ async function main() {
   ];
   const rows = new Map<string, Row>();
   process.stdout.write(
-    `proxy bench: ${ROUNDS} rounds × ${SECONDS}s, wrk -t1 -c${CONNECTIONS}; 2 shared cores, other work on the machine adds noise\n`,
+    `proxy bench: ${ROUNDS} rounds × ${SECONDS}s, wrk -t1 -c${CONNECTIONS}; load average at start ${load()}\n`,
   );
   for (const subject of subjects)
     await wrk(subject.url + scenarios[0]!.path, { seconds: 1, connections: CONNECTIONS });
@@ -126,7 +126,15 @@ async function main() {
   upstream.child.kill();
   rmSync(dir, { recursive: true, force: true });
   printSummary([...rows.values()]);
+  process.stdout.write(
+    `load average at end ${load()} (other work on the machine shares its cores and adds noise)\n`,
+  );
 }
+
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
