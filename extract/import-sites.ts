@@ -152,7 +152,7 @@ export function getGlobalAugmentations(file: SourceFile): { text: string; import
   return { text: blocks.map((block) => block.getText()).join('\n'), importedTypes: [...used].sort() };
 }
 
-const GLOBAL_TYPES = new Set([
+export const GLOBAL_TYPES = new Set([
   'Promise',
   'Array',
   'ReadonlyArray',
@@ -199,9 +199,12 @@ export function getFunctionSignature(
   const signature = decl.getType().getCallSignatures()[0];
   if (!signature || decl.getType().getCallSignatures().length > 1) return null;
   const flags = TypeFormatFlags.NoTruncation;
+  let seenOptional = false;
   const params = signature.getParameters().map((parameter) => {
-    const valueDecl = parameter.getValueDeclaration();
-    const optional = valueDecl?.getText().includes('?') || valueDecl?.getText().includes('=') ? '?' : '';
+    const valueDecl = parameter.getValueDeclaration()?.asKind(SyntaxKind.Parameter);
+    // Once one parameter is optional, the ones after it must be too.
+    seenOptional ||= valueDecl?.isOptional() ?? false;
+    const optional = seenOptional ? '?' : '';
     return `${parameter.getName()}${optional}: ${parameter.getTypeAtLocation(decl).getText(decl, flags)}`;
   });
   const text = `(${params.join(', ')}) => ${signature.getReturnType().getText(decl, flags)}`;

@@ -27,6 +27,7 @@ import { createModuleResolver, readTsconfigOptions } from './resolve-import.ts';
 import { toShadowRoutePlan } from './route-plan.ts';
 import { renderServerFile } from './server-file.ts';
 import { getSharedTables } from './shared-tables.ts';
+import { copyTypeDeclarations } from './type-copies.ts';
 import type { DataStepResult, ExtractionResult, ExtractOptions, ReplacedImport } from './types.ts';
 
 export type { ExtractionResult, ExtractOptions } from './types.ts';
@@ -88,6 +89,21 @@ export async function extractService(
     return project.addSourceFileAtPath(file);
   };
   const resolver = createModuleResolver(root, existsSync(tsconfigFile) ? tsconfigFile : undefined);
+  const followImport = (file: SourceFile, name: string): SourceFile | null => {
+    const fromId = path.relative(root, file.getFilePath()).split(path.sep).join('/');
+    for (const decl of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
+      const specifier = decl.getModuleSpecifierValue();
+      if (!specifier) continue;
+      const names =
+        'getNamedImports' in decl
+          ? decl.getNamedImports().map((named) => named.getName())
+          : decl.getNamedExports().map((named) => named.getName());
+      if (!names.includes(name)) continue;
+      const target = resolver.resolve(specifier, fromId);
+      return target && isScript(target) ? load(target) : null;
+    }
+    return null;
+  };
 
   // Kernel modules the monolith's app-wide middleware needs come along, like any library.
   const byId = new Map(analysis.modules.map((module) => [module.id, module]));
@@ -162,9 +178,19 @@ export async function extractService(
       });
     }
     const runtime = relativeSpecifier(target.to, 'remote/runtime.ts');
+    const augmentation = getGlobalAugmentations(load(target.module));
+    const typeNames = new Set(augmentation.importedTypes);
+    for (const [name, decision] of decisions) {
+      if (decision.kind === 'type') typeNames.add(name);
+      if (decision.kind === 'stub') for (const used of decision.signature?.names ?? []) typeNames.add(used);
+    }
+    const valueNames = new Set(
+      [...decisions].filter(([, decision]) => decision.kind !== 'type').map(([name]) => name),
+    );
+    const types = copyTypeDeclarations(load(target.module), [...typeNames], followImport, valueNames);
     remoteFiles.push({
       to: target.to,
-      text: renderRemoteModule(target.module, target.service, decisions, runtime),
+      text: renderRemoteModule(target.module, target.service, decisions, runtime, augmentation, types),
     });
   }
 
@@ -205,7 +231,7 @@ export async function extractService(
   const url = options.url ?? `http://127.0.0.1:${port}`;
   files.set('server.ts', renderServer(service.name, port, mounts, wiring, plan, load));
   files.set('package.json', renderPackageJson(service.name, root, packages));
-  files.set('tsconfig.json', renderTsconfig(readTsconfigOptions(tsconfigFile), replaced.length > 0));
+  files.set('tsconfig.json', renderTsconfig(readTsconfigOptions(tsconfigFile)));
   files.set(
     'routes.plan.json',
     `${JSON.stringify(toShadowRoutePlan(service.name, url, endpoints), null, 2)}\n`,

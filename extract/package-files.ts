@@ -72,18 +72,13 @@ const REQUIRED_OPTIONS = {
   types: ['node'],
 };
 
-/**
- * `standIns`: the service uses `any` stand-ins for other services' code, so values flowing out
- * of them have no types to infer from; implicit `any` is allowed until they are replaced.
- */
-export function renderTsconfig(monolithOptions: Record<string, unknown>, standIns: boolean): string {
+export function renderTsconfig(monolithOptions: Record<string, unknown>): string {
   const { baseUrl: _baseUrl, paths: _paths, rootDir: _rootDir, outDir: _outDir, ...kept } = monolithOptions;
   const config = {
     compilerOptions: {
       ...kept,
       ...REQUIRED_OPTIONS,
       lib: kept.lib ?? ['ES2023'],
-      ...(standIns ? { noImplicitAny: false } : {}),
     },
     include: ['**/*.ts', '**/*.js'],
     exclude: ['node_modules', '**/*.test.ts'],

@@ -18,6 +18,11 @@ export function renderRemoteModule(
   runtimePath: string,
   /** `declare global` blocks of the original, and the imported type names they mention. */
   augmentation: { text: string; importedTypes: string[] } = { text: '', importedTypes: [] },
+  /** Type declarations copied from the other service (see type-copies.ts). */
+  types: { declarations: Array<{ name: string; text: string }>; unresolved: string[] } = {
+    declarations: [],
+    unresolved: [],
+  },
 ): string {
   const lines = [
     `/**`,
@@ -39,7 +44,7 @@ export function renderRemoteModule(
     lines.push('');
     lines.push(`// Kept from ${module}: its global type augmentation applies to this service's code too.`);
     for (const name of augmentation.importedTypes) {
-      if (decisions.has(name)) continue;
+      if (decisions.has(name) || types.declarations.some((copy) => copy.name === name)) continue;
       lines.push(
         `// biome-ignore lint/suspicious/noExplicitAny: stand-in until ${service} publishes its contract`,
       );
@@ -48,22 +53,32 @@ export function renderRemoteModule(
     lines.push(augmentation.text);
   }
   if (lines.every((line) => !line.startsWith('import ')) && decisions.size === 0) lines.push('export {};');
-  // Type names the stubs' signatures mention, standing in as `any` (declared once).
-  const declared = new Set([...decisions.keys(), ...augmentation.importedTypes]);
-  for (const decision of decisions.values()) {
-    if (decision.kind !== 'stub' || !decision.signature) continue;
-    for (const name of decision.signature.names) {
-      if (declared.has(name)) continue;
-      declared.add(name);
-      lines.push(
-        `// biome-ignore lint/suspicious/noExplicitAny: stand-in until ${service} publishes its contract`,
-      );
-      lines.push(`type ${name} = any;`);
-    }
+  const exported = new Set(
+    [...decisions].filter(([, decision]) => decision.kind === 'type').map(([name]) => name),
+  );
+  if (types.declarations.length > 0)
+    lines.push('', `// Types copied from ${service}: the contract this service relies on.`);
+  for (const copy of types.declarations)
+    lines.push(`${exported.has(copy.name) ? 'export ' : ''}${copy.text}`);
+  const declared = new Set([
+    ...decisions.keys(),
+    ...augmentation.importedTypes,
+    ...types.declarations.map((copy) => copy.name),
+  ]);
+  for (const name of types.unresolved) {
+    if (declared.has(name)) continue;
+    declared.add(name);
+    lines.push(
+      `// biome-ignore lint/suspicious/noExplicitAny: stand-in until ${service} publishes its contract`,
+    );
+    lines.push(`type ${name} = any;`);
   }
   for (const [name, decision] of [...decisions].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push('');
     const binding = name === 'default' ? '_default' : name;
+    if (decision.kind === 'type' && types.declarations.some((copy) => copy.name === name)) {
+      continue;
+    }
     if (decision.kind === 'type') {
       lines.push(`/** TODO: ${service} owns this type; copy its contract here. */`);
       lines.push(

@@ -5,12 +5,13 @@
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import express, { type Express } from 'express';
+import { jsonBody } from './lib/body-parser.ts';
 import { closeDatabase, openDatabase, useDatabase } from './lib/db.ts';
 import { errorHandler, notFoundHandler } from './lib/error-handler.ts';
-import { jsonBody } from './lib/body-parser.ts';
 import { logger } from './lib/logger.ts';
-import { notificationsRouter } from './src/notifications/notifications.router.ts';
 import { requestId } from './lib/request-id.js';
+import { notificationsRouter } from './src/notifications/notifications.router.ts';
+import { ensureSchema } from './src/schema.ts';
 
 export const SERVICE_NAME = 'notifications';
 export const DEFAULT_PORT = 4101;
@@ -45,6 +46,7 @@ export interface RunningService {
 
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const db = openDatabase(options.dbFile);
+  ensureSchema(db);
   useDatabase(db);
   const app = createServiceApp();
   const server = app.listen(options.port, options.host);
@@ -60,7 +62,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       new Promise<void>((resolve) => {
         // Stop accepting connections, let running requests finish, then close the database.
         server.close(() => {
-      closeDatabase();
+          closeDatabase();
           resolve();
         });
         server.closeIdleConnections();

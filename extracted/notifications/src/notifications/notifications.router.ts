@@ -1,10 +1,10 @@
-import { currentUser, requireAuth, requireStaff } from '../../remote/catalog/auth.ts';
+import { Router } from 'express';
 import { now } from '../../lib/clock.ts';
 import { inTransaction } from '../../lib/db.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { pageOf, readPage } from '../../lib/pagination.js';
 import { idParam, validator } from '../../lib/validate.ts';
-import { Router } from 'express';
+import { currentUser, requireAuth, requireStaff } from '../../remote/catalog/auth.ts';
 import { findPreferences, listForUser, markRead, savePreferences } from './notifications.repository.ts';
 import { DEFAULT_PREFERENCES, dispatchQueued, toNotificationView } from './notifications.service.ts';
 
