@@ -1,4 +1,4 @@
-import type { FileScan } from '../scan/file-scan.ts';
+import type { FileScan, SymbolRef } from '../scan/file-scan.ts';
 import { readSqlTables } from './sql-tables.ts';
 import type { SymbolResolver } from './symbols.ts';
 import type { AnalysisWarning, TableAccessFact } from './types.ts';
@@ -55,6 +55,16 @@ export function collectTableAccesses(
     for (const model of scan.ormModels)
       if (model.local) models.set(`${scan.id}#${model.local}`, { table: model.table, orm: model.orm });
   }
+  // A model, or a repository of one exported from another file (TypeORM's module-level repos).
+  const modelOf = (ref: SymbolRef, file: string) => {
+    const found = symbols.resolveRef(ref, file);
+    if (!found) return undefined;
+    const direct = models.get(`${found.file}#${found.local}`);
+    if (direct) return direct;
+    const alias = symbols.scan(found.file)?.repositoryAliases[found.local];
+    const entity = alias && symbols.resolveRef(alias, found.file);
+    return entity ? models.get(`${entity.file}#${entity.local}`) : undefined;
+  };
   for (const scan of scans) {
     const file = scan.id;
     for (const site of scan.sql) {
@@ -71,8 +81,7 @@ export function collectTableAccesses(
         accesses.push({ ...access, file, line: site.line, via: 'sql', fn: site.fn });
     }
     for (const call of scan.ormCalls) {
-      const found = symbols.resolveRef(call.model, file);
-      const model = found && models.get(`${found.file}#${found.local}`);
+      const model = modelOf(call.model, file);
       if (!model) continue;
       const access = ORM_READS.has(call.method) ? 'read' : 'write';
       accesses.push({ table: model.table, file, line: call.line, access, via: model.orm, fn: call.fn });

@@ -168,6 +168,8 @@ export interface FileScan {
   sql: SqlSite[];
   ormModels: OrmModelDecl[];
   ormCalls: OrmCall[];
+  /** Top-level repositories other files import: `export const orders = ds.getRepository(Order)`. */
+  repositoryAliases: Record<string, SymbolRef>;
   tableAccesses: DirectTableAccess[];
   calls: CallSite[];
   transactions: TransactionSite[];

@@ -48,6 +48,7 @@ export class ScanContext {
       sql: [],
       ormModels: [],
       ormCalls: [],
+      repositoryAliases: {},
       tableAccesses: [],
       calls: [],
       transactions: [],

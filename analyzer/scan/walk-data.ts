@@ -216,7 +216,7 @@ function scanOrmCall(
   if (!name) return;
   const repository = state.repositories.get(name);
   if (repository) ctx.scan.ormCalls.push({ model: ctx.ref(repository), method, line, fn: ctx.fn });
-  else if (!name.startsWith('this.') && /^[A-Z]/.test(name))
+  else if (!name.startsWith('this.') && (/^[A-Z]/.test(name) || ctx.scan.bindings[name]))
     ctx.scan.ormCalls.push({ model: ctx.ref(name), method, line, fn: ctx.fn });
 }
 

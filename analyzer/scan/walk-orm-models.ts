@@ -49,7 +49,11 @@ function noteHolder(ctx: ScanContext, name: string, init: ts.Node, state: OrmSta
       : '';
   if (/^(getRepository|getCustomRepository|getMongoRepository|getTreeRepository)$/.test(calleeName)) {
     const [entity] = init.arguments;
-    if (entity && ts.isIdentifier(entity)) state.repositories.set(name, entity.text);
+    if (entity && ts.isIdentifier(entity)) {
+      state.repositories.set(name, entity.text);
+      if (!name.startsWith('this.') && ctx.fnStack.length === 0)
+        ctx.scan.repositoryAliases[name] = ctx.ref(entity.text);
+    }
   }
   const isKnex =
     (ts.isIdentifier(callee) &&

@@ -22,6 +22,7 @@ function scanOf(id: string, parts: Partial<FileScan>): FileScan {
     sql: [],
     ormModels: [],
     ormCalls: [],
+    repositoryAliases: {},
     tableAccesses: [],
     calls: [],
     transactions: [],

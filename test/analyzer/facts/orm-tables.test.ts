@@ -14,11 +14,13 @@ describe('tables through ORMs, named the way each ORM names them', () => {
     ]);
   });
 
-  it('TypeORM: @Entity names, injected and looked-up repositories, the entity manager', async () => {
+  it('TypeORM: @Entity names, injected, looked-up and imported repositories, the entity manager', async () => {
     const facts = await readFixture('orm-typeorm');
     expect(describeTables(facts)).toEqual([
       'read order_item src/purchasing.service.ts:17 typeorm',
       'read purchase_orders src/purchasing.service.ts:12 typeorm',
+      // `export const supplierRepository = AppDataSource.getRepository(Supplier)`, used elsewhere.
+      'read suppliers src/suppliers.report.ts:4 typeorm',
       'write purchase_orders src/purchasing.service.ts:19 typeorm',
       'write suppliers src/purchasing.service.ts:20 typeorm',
     ]);
