@@ -8,12 +8,10 @@
  * change to a row that already has it changes nothing.
  */
 import type Database from 'better-sqlite3';
-import { StranglerError } from '../../errors/index.ts';
-import { getCapturedTables, getSourceId, jsonValue } from './capture.ts';
-import { assertCompatible } from './compatible.ts';
-import { DATA_ERRORS } from './errors.ts';
+import { assertSyncable } from './assert-syncable.ts';
+import { jsonValue } from './capture.ts';
 import { getTableShape, jsonPath, quoteId } from './sql.ts';
-import { listSyncSources, readSyncState, setApplying } from './state.ts';
+import { setApplying } from './state.ts';
 import type { CapturedChange, SyncProgress } from './types.ts';
 
 export interface SyncOptions {
@@ -138,57 +136,4 @@ function prepareWriter(to: Database.Database, table: string): TableWriter {
     removeOldKey: to.prepare(`DELETE FROM ${name} WHERE ${keyMatch} AND NOT (${sameKey})`),
     remove: to.prepare(`DELETE FROM ${name} WHERE ${keyMatch}`),
   };
-}
-
-/** Source captured, target initialized from this very source, tables as chosen, columns fit. */
-export function assertSyncable(
-  from: Database.Database,
-  to: Database.Database,
-  requested: readonly string[] | undefined,
-): { sourceId: string; tables: string[] } {
-  const sourceId = getSourceId(from);
-  const captured = getCapturedTables(from);
-  if (sourceId === null || captured.size === 0) {
-    throw new StranglerError(
-      DATA_ERRORS.DATA_NOT_CAPTURED,
-      'The source database has no change capture installed.',
-    );
-  }
-  const state = readSyncState(to, sourceId);
-  if (!state) {
-    const others = listSyncSources(to);
-    if (others.length > 0) {
-      throw new StranglerError(
-        DATA_ERRORS.DATA_SOURCE_CHANGED,
-        'The target was copied from another source database (or this one was re-created since).',
-        { details: { sourceId, targetSources: others } },
-      );
-    }
-    throw new StranglerError(
-      DATA_ERRORS.DATA_NOT_INITIALIZED,
-      'The target has not been copied from this source yet.',
-      {
-        details: { sourceId },
-      },
-    );
-  }
-  if (requested && [...requested].sort().join(',') !== [...state.tables].sort().join(',')) {
-    throw new StranglerError(
-      DATA_ERRORS.DATA_TABLES_CHANGED,
-      `--tables ${requested.join(',')} differs from the tables copied at --init (${state.tables.join(',')}).`,
-      { details: { requested, initialized: state.tables } },
-    );
-  }
-  const uncaptured = state.tables.filter((table) => !captured.has(table));
-  if (uncaptured.length > 0) {
-    throw new StranglerError(
-      DATA_ERRORS.DATA_NOT_CAPTURED,
-      `Capture is not installed on ${uncaptured.join(', ')} in the source.`,
-      {
-        details: { tables: uncaptured },
-      },
-    );
-  }
-  for (const table of state.tables) assertCompatible(from, to, table, captured.get(table));
-  return { sourceId, tables: state.tables };
 }
