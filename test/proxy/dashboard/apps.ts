@@ -135,7 +135,7 @@ export async function startWorld(): Promise<World> {
 export function seedEarlierTraffic(proxy: StranglerProxy, now = Date.now()): void {
   for (let ago = 14; ago >= 1; ago--) {
     const at = new Date(now - ago * 60_000);
-    const total = 140 + ((ago * 37) % 50);
+    const total = 380 + ((ago * 37) % 90);
     const services = Math.round(total * (0.12 + (14 - ago) * 0.03));
     proxy.store.recordTraffic(
       [

@@ -157,7 +157,6 @@ describe.runIf(hasBrowser)('migration dashboard in chromium', () => {
     expect(await page.locator('#routes-body tr[data-route]').count()).toBe(1);
     await page.getByLabel('Search').fill('');
     await page.screenshot({ path: `${SCREENSHOTS}overview-1280.png` });
-    await page.screenshot({ path: DOCS_IMAGE });
   });
 
   it('moves a route to canary 25% through the page, and traffic follows', async () => {
@@ -191,6 +190,21 @@ describe.runIf(hasBrowser)('migration dashboard in chromium', () => {
     expect(share).toBeGreaterThan(0.15);
     expect(share).toBeLessThan(0.35);
     await page.screenshot({ path: `${SCREENSHOTS}route-canary.png`, fullPage: true });
+
+    // The docs' picture: the overview with every mode in use and traffic flowing.
+    await page.getByRole('link', { name: '← All routes' }).click();
+    await page.locator('#routes-body tr[data-route]').first().waitFor();
+    const traffic = world.drive(600);
+    await expect.poll(() => cell('get-api-users-id', 'rps').textContent(), WAIT).not.toMatch(/^(–|0\.0)$/);
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await page.screenshot({ path: `${SCREENSHOTS}overview-canary.png` });
+    await page.screenshot({ path: DOCS_IMAGE });
+    await traffic;
+    await page.locator('#routes-body a[data-focus="get-api-carts-id"]').click();
+    await page.locator('#route-title', { hasText: 'GET /api/carts/:id' }).waitFor();
   });
 
   it('rolls the route back after a confirmation', async () => {

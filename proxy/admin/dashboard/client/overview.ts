@@ -82,9 +82,9 @@ export function createOverview(): OverviewView {
         h(
           'p',
           { class: 'legend' },
-          h('span', { class: 'key services' }, 'services'),
-          h('span', { class: 'key monolith' }, 'monolith'),
-          h('span', { class: 'key line' }, 'services share'),
+          h('span', { class: 'key key-services' }, 'services'),
+          h('span', { class: 'key key-monolith' }, 'monolith'),
+          h('span', { class: 'key key-line' }, 'services share (right axis)'),
         ),
       ),
       h('div', { class: 'card' }, h('h3', {}, 'Services'), services),
@@ -202,6 +202,7 @@ function servicesList(now: Snapshot): Child {
         { 'data-service': s.name },
         h('span', { class: `health ${s.health}` }, s.health),
         h('strong', {}, s.name),
+        h('span', { class: 'muted url' }, s.url),
         h(
           'span',
           { class: 'muted' },
