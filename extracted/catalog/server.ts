@@ -5,13 +5,14 @@
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import express, { type Express } from 'express';
-import { categoriesRouter, productsRouter } from './src/catalog/index.ts';
+import { jsonBody } from './lib/body-parser.ts';
 import { closeDatabase, openDatabase, useDatabase } from './lib/db.ts';
 import { errorHandler, notFoundHandler } from './lib/error-handler.ts';
-import { jsonBody } from './lib/body-parser.ts';
 import { logger } from './lib/logger.ts';
-import { productReviewsRouter, reviewsRouter } from './src/reviews/reviews.router.ts';
 import { requestId } from './lib/request-id.js';
+import { categoriesRouter, productsRouter } from './src/catalog/index.ts';
+import { copyFromMonolith } from './src/data.ts';
+import { productReviewsRouter, reviewsRouter } from './src/reviews/reviews.router.ts';
 
 export const SERVICE_NAME = 'catalog';
 export const DEFAULT_PORT = 4102;
@@ -64,7 +65,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       new Promise<void>((resolve) => {
         // Stop accepting connections, let running requests finish, then close the database.
         server.close(() => {
-      closeDatabase();
+          closeDatabase();
           resolve();
         });
         server.closeIdleConnections();
@@ -73,10 +74,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dbFile = process.env.DB_FILE ?? `./${SERVICE_NAME}.db`;
+  // Finished by hand: MONOLITH_DB seeds the service's tables from a monolith database file.
+  if (process.env.MONOLITH_DB) copyFromMonolith(process.env.MONOLITH_DB, dbFile);
   const service = await startService({
     port: Number(process.env.PORT ?? DEFAULT_PORT),
     host: process.env.HOST ?? '127.0.0.1',
-    dbFile: process.env.DB_FILE ?? `./${SERVICE_NAME}.db`,
+    dbFile,
   });
   console.log(JSON.stringify({ msg: 'listening', service: SERVICE_NAME, url: service.url }));
   let stopping = false;

@@ -10,6 +10,7 @@ import { closeDatabase, openDatabase, useDatabase } from './lib/db.ts';
 import { errorHandler, notFoundHandler } from './lib/error-handler.ts';
 import { logger } from './lib/logger.ts';
 import { requestId } from './lib/request-id.js';
+import { copyFromMonolith } from './src/copy-from-monolith.ts';
 import { notificationsRouter } from './src/notifications/notifications.router.ts';
 import { ensureSchema } from './src/schema.ts';
 
@@ -71,10 +72,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dbFile = process.env.DB_FILE ?? `./${SERVICE_NAME}.db`;
+  // Finished by hand: MONOLITH_DB seeds the service's tables from a monolith database file.
+  if (process.env.MONOLITH_DB) copyFromMonolith(process.env.MONOLITH_DB, dbFile);
   const service = await startService({
     port: Number(process.env.PORT ?? DEFAULT_PORT),
     host: process.env.HOST ?? '127.0.0.1',
-    dbFile: process.env.DB_FILE ?? `./${SERVICE_NAME}.db`,
+    dbFile,
   });
   console.log(JSON.stringify({ msg: 'listening', service: SERVICE_NAME, url: service.url }));
   let stopping = false;

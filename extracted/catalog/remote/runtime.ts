@@ -30,7 +30,12 @@ export function serviceUrl(service: string): string {
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Path parameters take the arguments in order; a body method sends the next one as JSON. */
-export async function callService(service: string, method: string, path: string, args: unknown[]): Promise<RemoteJson> {
+export async function callService(
+  service: string,
+  method: string,
+  path: string,
+  args: unknown[],
+): Promise<RemoteJson> {
   const rest = [...args];
   const url = path.replace(/:([A-Za-z0-9_]+)/g, () => encodeURIComponent(String(rest.shift())));
   const body = BODY_METHODS.has(method) && rest.length > 0 ? JSON.stringify(rest.shift()) : undefined;

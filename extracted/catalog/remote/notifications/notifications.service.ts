@@ -6,6 +6,13 @@ import { notExtracted } from '../runtime.ts';
 
 /** TODO (not extracted yet): no endpoint of notifications serves queueNotification: add one there, or move the code. */
 // biome-ignore lint/suspicious/noExplicitAny: a stub takes whatever the caller passes
-export const queueNotification: ((input: { userId: number; template: string; payload: Record<string, unknown>; }) => number | null) = notExtracted('notifications', 'src/notifications/notifications.service.ts#queueNotification');
+export const queueNotification: (input: {
+  userId: number;
+  template: string;
+  payload: Record<string, unknown>;
+}) => number | null = notExtracted(
+  'notifications',
+  'src/notifications/notifications.service.ts#queueNotification',
+);
 // biome-ignore lint/suspicious/noExplicitAny: the stub may also be used as a type
 export type queueNotification = any;

@@ -1,7 +1,7 @@
-import { requireStaff } from '../shared/auth.ts';
+import { Router } from 'express';
 import { ConflictError, ValidationError } from '../../lib/errors.ts';
 import { validator } from '../../lib/validate.ts';
-import { Router } from 'express';
+import { requireStaff } from '../shared/auth.ts';
 import { findCategoryBySlug, insertCategory, listCategories } from './categories.repository.ts';
 import { listProducts } from './products.handlers.ts';
 

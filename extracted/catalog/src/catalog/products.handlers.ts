@@ -1,9 +1,9 @@
+import type { Request, RequestHandler } from 'express';
 import { now } from '../../lib/clock.ts';
 import { config } from '../../lib/config.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import { pageOf, readPage } from '../../lib/pagination.js';
 import { idParam, validator } from '../../lib/validate.ts';
-import type { Request, RequestHandler } from 'express';
 import type { ProductSort, ProductStatus } from './catalog.types.ts';
 import { findCategoryBySlug } from './categories.repository.ts';
 import { toProductDetail, toProductSummary } from './pricing.ts';

@@ -1,5 +1,5 @@
-import { optionalAuth, requireStaff } from '../shared/auth.ts';
 import { Router } from 'express';
+import { optionalAuth, requireStaff } from '../shared/auth.ts';
 import { createProduct, getProduct, listProducts, patchProduct } from './products.handlers.ts';
 
 export const productsRouter = Router();

@@ -1,8 +1,8 @@
-import { currentUser, requireAuth, requireStaff } from '../shared/auth.ts';
+import { Router } from 'express';
 import { NotFoundError } from '../../lib/errors.ts';
 import { pageOf, readPage } from '../../lib/pagination.js';
 import { idParam, validator } from '../../lib/validate.ts';
-import { Router } from 'express';
+import { currentUser, requireAuth, requireStaff } from '../shared/auth.ts';
 import {
   findReview,
   pendingReviews,

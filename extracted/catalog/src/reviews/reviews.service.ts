@@ -1,8 +1,8 @@
-import { findProductById } from '../catalog/index.ts';
-import { queueNotification } from '../../remote/notifications/notifications.service.ts';
 import { now } from '../../lib/clock.ts';
 import { db } from '../../lib/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.ts';
+import { queueNotification } from '../../remote/notifications/notifications.service.ts';
+import { findProductById } from '../catalog/index.ts';
 import {
   deleteReview,
   findReview,

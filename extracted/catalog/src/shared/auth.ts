@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthUser, Role } from '../../contracts/accounts/accounts.types.ts';
-import { findUserBySessionToken } from '../../remote/accounts/sessions.repository.ts';
 import { ForbiddenError, UnauthorizedError } from '../../lib/errors.ts';
+import { findUserBySessionToken } from '../../remote/accounts/sessions.repository.ts';
 
 export type { AuthUser, Role };
 
@@ -24,14 +24,15 @@ function bearerToken(req: Request): string | undefined {
 /** Attaches the user when a valid token is sent; anonymous requests pass through. */
 export const optionalAuth: RequestHandler = (req, _res, next) => {
   const token = bearerToken(req);
-  if (token) {
-    const user = findUserBySessionToken(token);
+  if (!token) return next();
+  // Finished by hand: the session lives in accounts, so the lookup is a remote call now.
+  findUserBySessionToken(token).then((user) => {
     if (user) {
       req.user = user;
       req.sessionToken = token;
     }
-  }
-  next();
+    next();
+  }, next);
 };
 
 export const requireAuth: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
