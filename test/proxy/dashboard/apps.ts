@@ -24,13 +24,24 @@ function listen(app: express.Express): Promise<{ url: string; server: Server }> 
   });
 }
 
+/** Each answer carries a fresh request id: noise the shadow runner learns by asking twice. */
+let answered = 0;
+const requestId = () => `req-${++answered}`;
+
 function monolithApp(): express.Express {
   const app = express();
   app.get('/api/orders/:id', (req, res) => {
     res.json({ id: req.params.id, total: 42.5, status: 'paid' });
   });
   app.get('/api/products/:id', (req, res) => {
-    res.json({ id: req.params.id, name: 'Desk lamp', price: 19.9, stock: 3, note: 'plain' });
+    res.json({
+      id: req.params.id,
+      name: 'Desk lamp',
+      price: 19.9,
+      stock: 3,
+      note: 'plain',
+      requestId: requestId(),
+    });
   });
   app.get('/api/carts/:id', (req, res) => {
     res.json({ id: req.params.id, items: [], servedBy: 'monolith' });
@@ -55,6 +66,7 @@ function ordersApp(): express.Express {
       price: buggy ? '19.90' : 19.9,
       stock: 3,
       note: buggy ? HOSTILE : 'plain',
+      requestId: requestId(),
     });
   });
   app.get('/api/carts/:id', (req, res) => {

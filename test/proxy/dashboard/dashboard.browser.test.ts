@@ -194,7 +194,7 @@ describe.runIf(hasBrowser)('migration dashboard in chromium', () => {
     // The docs' picture: the overview with every mode in use and traffic flowing.
     await page.getByRole('link', { name: '← All routes' }).click();
     await page.locator('#routes-body tr[data-route]').first().waitFor();
-    const traffic = world.drive(600);
+    const traffic = world.drive(300);
     await expect.poll(() => cell('get-api-users-id', 'rps').textContent(), WAIT).not.toMatch(/^(–|0\.0)$/);
     await page.evaluate(() => {
       (document.activeElement as HTMLElement | null)?.blur();
@@ -233,6 +233,8 @@ describe.runIf(hasBrowser)('migration dashboard in chromium', () => {
     expect(await page.locator('.differences').textContent()).toContain(HOSTILE.replaceAll('"', '\\"'));
     expect(await page.locator('.diff img, .differences img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    // The request id differs between two answers of the monolith itself: learned as noise.
+    expect(await page.locator('#route-noise').textContent()).toContain('$.requestId');
     await page.screenshot({ path: `${SCREENSHOTS}route-shadow.png`, fullPage: true });
   });
 
