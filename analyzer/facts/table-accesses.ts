@@ -51,6 +51,13 @@ export function collectTableAccesses(
   const accesses: LocatedAccess[] = [];
   const warnings: AnalysisWarning[] = [];
   const models = new Map<string, { table: string; orm: TableAccessFact['via'] }>();
+  // Models by their own name, when that name is unique: the fallback for `db.Order` lookups.
+  const byName = new Map<string, { table: string; orm: TableAccessFact['via'] } | undefined>();
+  for (const scan of scans) {
+    for (const model of scan.ormModels) {
+      byName.set(model.name, byName.has(model.name) ? undefined : { table: model.table, orm: model.orm });
+    }
+  }
   for (const scan of scans) {
     for (const model of scan.ormModels)
       if (model.local) models.set(`${scan.id}#${model.local}`, { table: model.table, orm: model.orm });
@@ -58,7 +65,7 @@ export function collectTableAccesses(
   // A model, or a repository of one exported from another file (TypeORM's module-level repos).
   const modelOf = (ref: SymbolRef, file: string) => {
     const found = symbols.resolveRef(ref, file);
-    if (!found) return undefined;
+    if (!found) return ref.target === null ? byName.get(ref.name) : undefined;
     const direct = models.get(`${found.file}#${found.local}`);
     if (direct) return direct;
     const alias = symbols.scan(found.file)?.repositoryAliases[found.local];

@@ -110,6 +110,8 @@ export interface OrmModelDecl {
   orm: 'sequelize' | 'typeorm' | 'mongoose' | 'mikro-orm';
   /** The local name that denotes the model (class or variable), null when only the name is known. */
   local: string | null;
+  /** The model's own name (`define('Order')`, the class name), for `db.Order.findAll()` lookups. */
+  name: string;
   table: string;
   line: number;
 }

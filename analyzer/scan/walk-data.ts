@@ -209,6 +209,14 @@ function scanOrmCall(
   ) {
     ctx.scan.ormCalls.push({ model: ctx.ref(first.text), method, line, fn: ctx.fn });
   }
+  // sequelize-cli's `const db = require('./models'); db.Order.findAll()`: matched by model name.
+  if (
+    ts.isPropertyAccessExpression(receiver) &&
+    /^[A-Z]/.test(receiver.name.text) &&
+    ts.isIdentifier(receiver.expression)
+  ) {
+    ctx.scan.ormCalls.push({ model: { target: null, name: receiver.name.text }, method, line, fn: ctx.fn });
+  }
   let name: string | null = null;
   if (ts.isIdentifier(receiver)) name = receiver.text;
   else if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword)

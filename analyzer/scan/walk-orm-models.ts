@@ -87,6 +87,7 @@ function scanDecoratedClass(
       ctx.scan.ormModels.push({
         orm,
         local: className,
+        name: className,
         table: explicit ?? entityTableName(className),
         line: ctx.line(node),
       });
@@ -100,6 +101,7 @@ function scanDecoratedClass(
       ctx.scan.ormModels.push({
         orm: 'sequelize',
         local: className,
+        name: modelName,
         table: explicit ?? sequelizeTableName(modelName, freeze),
         line: ctx.line(node),
       });
@@ -144,7 +146,13 @@ function scanModelCall(
     if (!modelName) return;
     const explicit = option(ctx, args[2], 'tableName');
     const table = explicit ?? sequelizeTableName(modelName, optionTrue(ctx, args[2], 'freezeTableName'));
-    ctx.scan.ormModels.push({ orm: 'sequelize', local: holder, table, line: ctx.line(node) });
+    ctx.scan.ormModels.push({
+      orm: 'sequelize',
+      local: holder,
+      name: modelName,
+      table,
+      line: ctx.line(node),
+    });
   } else if (
     method === 'init' &&
     args.length >= 2 &&
@@ -154,12 +162,18 @@ function scanModelCall(
     const explicit = option(ctx, args[1], 'tableName');
     const modelName = option(ctx, args[1], 'modelName') ?? receiver.text;
     const table = explicit ?? sequelizeTableName(modelName, optionTrue(ctx, args[1], 'freezeTableName'));
-    ctx.scan.ormModels.push({ orm: 'sequelize', local: receiver.text, table, line: ctx.line(node) });
+    ctx.scan.ormModels.push({
+      orm: 'sequelize',
+      local: receiver.text,
+      name: modelName,
+      table,
+      line: ctx.line(node),
+    });
   } else if (method === 'model' && args.length >= 2) {
     const modelName = ctx.staticString(args[0]);
     if (!modelName) return;
     const table = ctx.staticString(args[2]) ?? mongooseCollectionName(modelName);
-    ctx.scan.ormModels.push({ orm: 'mongoose', local: holder, table, line: ctx.line(node) });
+    ctx.scan.ormModels.push({ orm: 'mongoose', local: holder, name: modelName, table, line: ctx.line(node) });
   }
 }
 

@@ -14,6 +14,14 @@ describe('tables through ORMs, named the way each ORM names them', () => {
     ]);
   });
 
+  it("Sequelize CLI: models defined in factories and used as `db.Order`, matched by the model's name", async () => {
+    const facts = await readFixture('orm-sequelize-cli');
+    expect(describeTables(facts)).toEqual([
+      'read Orders routes/orders.js:4 sequelize',
+      'write order_lines routes/orders.js:8 sequelize',
+    ]);
+  });
+
   it('TypeORM: @Entity names, injected, looked-up and imported repositories, the entity manager', async () => {
     const facts = await readFixture('orm-typeorm');
     expect(describeTables(facts)).toEqual([
