@@ -1,7 +1,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyTables, installChangeCapture, syncChanges } from '../../../extract/data/index.ts';
+import {
+  copyTables,
+  createChangeApplier,
+  installChangeCapture,
+  syncChanges,
+} from '../../../extract/data/index.ts';
 import { createShopDb, makeTempDir, ORDER_TABLES, readTable } from './helpers.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -98,6 +103,28 @@ describe('copy and sync', () => {
     expect(service.prepare('SELECT rowid, event, at FROM audit').all()).toEqual(
       monolith.prepare('SELECT rowid, event, at FROM audit').all(),
     );
+  });
+
+  it('never applies a change twice when two syncs run into the same target', () => {
+    copyTables(monolith, service, ORDER_TABLES);
+    const second = new Database(serviceFile);
+    try {
+      const first = createChangeApplier(monolith, service, { batchSize: 2 });
+      const other = createChangeApplier(monolith, second, { batchSize: 2 });
+      monolith.exec(
+        "INSERT INTO orders (order_number, status, total_cents) VALUES ('SO-A', 'paid', 1), ('SO-B', 'paid', 2), ('SO-C', 'paid', 3)",
+      );
+      expect(other.applyBatch()).toBe(2);
+      // `first` was prepared before `other` moved the watermark; it must continue after it.
+      expect(first.applyBatch()).toBe(1);
+      expect(other.applyBatch()).toBe(0);
+    } finally {
+      second.close();
+    }
+    expect(service.prepare('SELECT change_id FROM strangler_applied ORDER BY seq').pluck().all()).toEqual([
+      1, 2, 3,
+    ]);
+    expectSameTables(ORDER_TABLES);
   });
 
   it('copies a consistent snapshot while the monolith keeps writing, so the next sync neither misses nor repeats a row', () => {
