@@ -98,7 +98,10 @@ async function main() {
     await wrk(subject.url + scenarios[0]!.path, { seconds: 1, connections: CONNECTIONS });
   for (let round = 1; round <= ROUNDS; round++) {
     for (const scenario of scenarios) {
-      for (const subject of subjects) {
+      // Each round starts one subject later, so no subject always follows the same neighbour
+      // (e.g. the shadow runner still writing to SQLite after its own run).
+      const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]!);
+      for (const subject of order) {
         const before = subject.cpuMicros ? await subject.cpuMicros() : 0;
         const result = await wrk(subject.url + scenario.path, {
           seconds: SECONDS,
