@@ -93,6 +93,21 @@ describe('dashboard model', () => {
     expect(series.reduce((n, m) => n + m.monolith, 0)).toBe(7);
   });
 
+  it('pairs a run of changed lines in order in the side-by-side diff', () => {
+    const rows = alignLines(
+      ['{', '"note": "plain",', '"id": "req-1"', '}'],
+      ['{', '"note": "<b>",', '"id": "req-2"', '}'],
+    );
+    expect(rows.slice(1, 3)).toEqual([
+      { left: '"note": "plain",', right: '"note": "<b>",', same: false },
+      { left: '"id": "req-1"', right: '"id": "req-2"', same: false },
+    ]);
+    expect(alignLines(['a'], ['a', 'b'])).toEqual([
+      { left: 'a', right: 'a', same: true },
+      { left: null, right: 'b', same: false },
+    ]);
+  });
+
   it('aligns a changed line beside its counterpart in the side-by-side diff', () => {
     const rows = alignLines(
       ['{', '"price": 19.9,', '"stock": 3', '}'],

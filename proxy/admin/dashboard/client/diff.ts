@@ -31,21 +31,26 @@ export function alignLines(a: readonly string[], b: readonly string[]): Row[] {
     for (let j = m - 1; j >= 0; j--)
       lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const rows: Row[] = [];
+  // Lines removed and added between two common lines are paired in order, so a changed value
+  // sits beside its counterpart.
+  let removed: string[] = [];
+  let added: string[] = [];
+  const flush = () => {
+    for (let k = 0; k < Math.max(removed.length, added.length); k++)
+      rows.push({ left: removed[k] ?? null, right: added[k] ?? null, same: false });
+    removed = [];
+    added = [];
+  };
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) rows.push({ left: a[i++]!, right: b[j++]!, same: true });
-    else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      // Pair a removed line with an added one so changed values sit side by side.
-      const last = rows[rows.length - 1];
-      if (last && !last.same && last.right === null) last.right = b[j++]!;
-      else rows.push({ left: null, right: b[j++]!, same: false });
-    } else {
-      const last = rows[rows.length - 1];
-      if (last && !last.same && last.left === null) last.left = a[i++]!;
-      else rows.push({ left: a[i++]!, right: null, same: false });
-    }
+    if (i < n && j < m && a[i] === b[j]) {
+      flush();
+      rows.push({ left: a[i++]!, right: b[j++]!, same: true });
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) added.push(b[j++]!);
+    else removed.push(a[i++]!);
   }
+  flush();
   return rows;
 }
 
