@@ -242,6 +242,7 @@ describe.runIf(hasBrowser)('migration dashboard in chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${world.adminUrl}/#/`);
     await page.locator('#routes-body tr[data-route]').first().waitFor();
+    await page.locator('.toast.visible').waitFor({ state: 'detached', timeout: 10_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}overview-narrow.png`, fullPage: true });
