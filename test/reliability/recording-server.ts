@@ -28,7 +28,11 @@ export interface RecordingServer {
   close(): Promise<void>;
 }
 
-export async function startRecordingServer(name: string): Promise<RecordingServer> {
+/** `echo`: answer with the request body itself (octet-stream) instead of a JSON summary. */
+export async function startRecordingServer(
+  name: string,
+  options: { echo?: boolean } = {},
+): Promise<RecordingServer> {
   const received: Received[] = [];
   const arrived: string[] = [];
   let port = 0;
@@ -38,7 +42,9 @@ export async function startRecordingServer(name: string): Promise<RecordingServe
     server = createServer((req, res) => {
       const hash = createHash('sha256');
       let bytes = 0;
+      const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => {
+        if (options.echo) chunks.push(chunk);
         hash.update(chunk);
         bytes += chunk.length;
       });
@@ -55,6 +61,11 @@ export async function startRecordingServer(name: string): Promise<RecordingServe
         });
         const answer = () => {
           if (res.destroyed) return;
+          if (options.echo) {
+            res.setHeader('content-type', 'application/octet-stream');
+            res.end(Buffer.concat(chunks));
+            return;
+          }
           res.setHeader('content-type', 'application/json');
           res.end(JSON.stringify({ servedBy: name, url: req.url, bytes, sha256 }));
         };
