@@ -193,7 +193,7 @@ export const GLOBAL_TYPES = new Set([
 export function getFunctionSignature(
   file: SourceFile,
   name: string,
-): { text: string; names: string[] } | null {
+): { text: string; params: string; returns: string; names: string[] } | null {
   const decl = file.getExportedDeclarations().get(name)?.[0];
   if (!decl) return null;
   const signature = decl.getType().getCallSignatures()[0];
@@ -207,7 +207,8 @@ export function getFunctionSignature(
     const optional = seenOptional ? '?' : '';
     return `${parameter.getName()}${optional}: ${parameter.getTypeAtLocation(decl).getText(decl, flags)}`;
   });
-  const text = `(${params.join(', ')}) => ${signature.getReturnType().getText(decl, flags)}`;
+  const returns = signature.getReturnType().getText(decl, flags);
+  const text = `(${params.join(', ')}) => ${returns}`;
   if (!text.startsWith('(') || text.includes('import(') || text.includes('typeof ')) return null;
   const names = new Set<string>();
   for (const match of text.matchAll(/(?<![\w.$'"])([A-Z][A-Za-z0-9_]*)(?![\w$])(\s*<)?/g)) {
@@ -216,5 +217,5 @@ export function getFunctionSignature(
     if (match[2]) return null;
     names.add(typeName);
   }
-  return { text, names: [...names].sort() };
+  return { text, params: params.join(', '), returns, names: [...names].sort() };
 }

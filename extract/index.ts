@@ -160,7 +160,7 @@ export async function extractService(
           load,
           edits,
         );
-        if (decision.kind === 'stub' && kind === 'function') {
+        if (decision.kind !== 'type' && kind === 'function') {
           decision.signature = getFunctionSignature(load(target.module), name);
         }
       }
@@ -182,7 +182,7 @@ export async function extractService(
     const typeNames = new Set(augmentation.importedTypes);
     for (const [name, decision] of decisions) {
       if (decision.kind === 'type') typeNames.add(name);
-      if (decision.kind === 'stub') for (const used of decision.signature?.names ?? []) typeNames.add(used);
+      if (decision.kind !== 'type') for (const used of decision.signature?.names ?? []) typeNames.add(used);
     }
     const valueNames = new Set(
       [...decisions].filter(([, decision]) => decision.kind !== 'type').map(([name]) => name),

@@ -6,9 +6,11 @@
  */
 import type { AnalysisEndpoint } from '../analyzer/analysis.ts';
 
+type Signature = { text: string; params: string; returns: string; names: string[] };
+
 export type RemoteDecision =
-  | { kind: 'http-client'; endpoint: AnalysisEndpoint }
-  | { kind: 'stub'; todo: string; isClass: boolean; signature?: { text: string; names: string[] } | null }
+  | { kind: 'http-client'; endpoint: AnalysisEndpoint; signature?: Signature | null }
+  | { kind: 'stub'; todo: string; isClass: boolean; signature?: Signature | null }
   | { kind: 'type' };
 
 export function renderRemoteModule(
@@ -90,9 +92,19 @@ export function renderRemoteModule(
       lines.push(
         `/** Was ${module}#${name}; now \`${method} ${path}\` on ${service}. Check the response shape. */`,
       );
-      lines.push(`export function ${binding}(...args: unknown[]): Promise<RemoteJson> {`);
-      lines.push(`  return callService('${service}', '${method}', '${path}', args);`);
-      lines.push('}');
+      const signature = decision.signature;
+      if (signature) {
+        // The monolith's signature, made async: callers stay typed, the body is the endpoint's JSON.
+        const returns = signature.returns.startsWith('Promise<')
+          ? signature.returns
+          : `Promise<${signature.returns}>`;
+        lines.push(`export const ${binding}: (${signature.params}) => ${returns} = (...args: unknown[]) =>`);
+        lines.push(`  callService('${service}', '${method}', '${path}', args);`);
+      } else {
+        lines.push(`export function ${binding}(...args: unknown[]): Promise<RemoteJson> {`);
+        lines.push(`  return callService('${service}', '${method}', '${path}', args);`);
+        lines.push('}');
+      }
     } else {
       lines.push(`/** TODO (not extracted yet): ${decision.todo} */`);
       lines.push(`// biome-ignore lint/suspicious/noExplicitAny: a stub takes whatever the caller passes`);
