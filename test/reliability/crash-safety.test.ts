@@ -2,7 +2,6 @@
  * kill -9 the standalone proxy during a burst of route changes through the admin API, restart
  * it on the same SQLite file: every acknowledged change is there and the history chains up.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,28 +10,7 @@ import type { Route, RouteChange } from '../../proxy/model.ts';
 import { recordFigure } from './figures.ts';
 import { adminPut, configText, TOKEN } from './harness.ts';
 import { type RecordingServer, startRecordingServer } from './recording-server.ts';
-
-const root = new URL('../../', import.meta.url).pathname;
-const ROUNDS = 3;
-const ROUTES = 10;
-
-function startStandalone(file: string): { child: ChildProcess; admin: Promise<string> } {
-  const child = spawn(process.execPath, ['bin/strangler.js', 'proxy', '--config', file], {
-    cwd: root,
-    stdio: 'pipe',
-  });
-  let err = '';
-  const admin = new Promise<string>((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const match = /admin API on (http:\S+)/.exec(err);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`proxy exited ${code}: ${err}`)));
-  });
-  child.stdout!.resume();
-  return { child, admin };
-}
+import { startStandalone } from './standalone.ts';
 
 const get = async <T>(url: string): Promise<T> =>
   (await (await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as T;
@@ -66,8 +44,8 @@ describe('crash safety of the route store', () => {
     let attempted = 0;
     let n = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const { child, admin } = startStandalone(file);
-      const base = await admin;
+      const { child, ready } = startStandalone(file);
+      const base = (await ready).admin;
       let killed = false;
       const writer = async () => {
         while (!killed) {
@@ -103,8 +81,8 @@ describe('crash safety of the route store', () => {
     }
 
     // Restart once more and read what survived.
-    const { child, admin } = startStandalone(file);
-    const base = await admin;
+    const { child, ready } = startStandalone(file);
+    const base = (await ready).admin;
     const history = await get<RouteChange[]>(`${base}/history?limit=1000`);
     const table = await get<{ revision: number; routes: Route[] }>(`${base}/routes`);
     child.kill('SIGKILL');
