@@ -221,7 +221,9 @@ routes:
     });
     // Every hostile request got an answer or a closed connection, none hung.
     // A body shorter than its Content-Length is waited for, as by any HTTP server.
-    expect(statuses.filter((s) => s.endsWith('no answer'))).toEqual(['Content-Length longer than body: no answer']);
+    expect(statuses.filter((s) => s.endsWith('no answer'))).toEqual([
+      'Content-Length longer than body: no answer',
+    ]);
   });
 
   it('keeps serving while 50 slowloris connections trickle headers', async () => {
