@@ -68,11 +68,7 @@ export async function extractService(
   assertTargetUsable(dir, options.force === true);
 
   const tsconfigFile = path.join(root, 'tsconfig.json');
-  const project = new Project({
-    ...(existsSync(tsconfigFile) ? { tsConfigFilePath: tsconfigFile } : {}),
-    skipAddingFilesFromTsConfig: true,
-    compilerOptions: { allowJs: true },
-  });
+  const project = getProject(analysis, root, tsconfigFile);
   const load = (id: string): SourceFile => {
     const file = path.join(root, id);
     const found = project.getSourceFile(file);
@@ -372,6 +368,28 @@ function renderServer(
     imports,
     database,
   });
+}
+
+/**
+ * One ts-morph project per analysis and monolith folder: extracting every service of one
+ * analysis parses and type-checks the monolith once. Safe because extraction only reads source
+ * files; every rewrite is applied to a copy of their text.
+ */
+const projects = new WeakMap<Analysis, Map<string, Project>>();
+
+function getProject(analysis: Analysis, root: string, tsconfigFile: string): Project {
+  const byRoot = projects.get(analysis) ?? new Map<string, Project>();
+  projects.set(analysis, byRoot);
+  let project = byRoot.get(root);
+  if (!project) {
+    project = new Project({
+      ...(existsSync(tsconfigFile) ? { tsConfigFilePath: tsconfigFile } : {}),
+      skipAddingFilesFromTsConfig: true,
+      compilerOptions: { allowJs: true },
+    });
+    byRoot.set(root, project);
+  }
+  return project;
 }
 
 function assertTargetUsable(dir: string, force: boolean): void {
