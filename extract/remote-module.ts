@@ -107,8 +107,10 @@ export function renderRemoteModule(
       }
     } else {
       lines.push(`/** TODO (not extracted yet): ${decision.todo} */`);
-      lines.push(`// biome-ignore lint/suspicious/noExplicitAny: a stub takes whatever the caller passes`);
       const type = decision.signature ? `(${decision.signature.text})` : 'any';
+      if (!decision.signature) {
+        lines.push(`// biome-ignore lint/suspicious/noExplicitAny: a stub takes whatever the caller passes`);
+      }
       lines.push(`export const ${binding}: ${type} = notExtracted('${service}', '${module}#${name}');`);
       lines.push(`// biome-ignore lint/suspicious/noExplicitAny: the stub may also be used as a type`);
       lines.push(`export type ${binding} = any;`);

@@ -5,7 +5,6 @@
 import { notExtracted } from '../runtime.ts';
 
 /** TODO (not extracted yet): no endpoint of notifications serves queueNotification: add one there, or move the code. */
-// biome-ignore lint/suspicious/noExplicitAny: a stub takes whatever the caller passes
 export const queueNotification: (input: {
   userId: number;
   template: string;
