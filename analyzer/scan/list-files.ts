@@ -42,7 +42,9 @@ export function walkSourceFiles(root: string, keep: (relative: string) => boolea
       const relative = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) pending.push(relative);
-      } else if (entry.isFile() && keep(relative)) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && keep(relative)) {
+        // A linked source file is read through its link; a dangling one becomes an
+        // UNREADABLE_FILE warning instead of vanishing. Linked folders are not entered (loops).
         found.push(relative);
       }
     }
