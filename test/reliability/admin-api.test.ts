@@ -35,7 +35,7 @@ routes:
     fetch(`${p.admin}${path}`, {
       method: init.method ?? 'PUT',
       headers: { 'content-type': 'application/json', ...init.headers },
-      body: init.body ?? CHANGE,
+      body: (init.body ?? CHANGE) as BodyInit,
     })
       .then((response) => response.status)
       .catch(() => 0);

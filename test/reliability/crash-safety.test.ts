@@ -12,6 +12,9 @@ import { adminPut, configText, TOKEN } from './harness.ts';
 import { type RecordingServer, startRecordingServer } from './recording-server.ts';
 import { startStandalone } from './standalone.ts';
 
+const ROUNDS = 2;
+const ROUTES = 10;
+
 const get = async <T>(url: string): Promise<T> =>
   (await (await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as T;
 
