@@ -3,12 +3,8 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Analysis } from '../../analyzer/analysis.ts';
-import { parseConstraints } from '../../analyzer/cluster/constraints.ts';
 import { CLUSTER_ERRORS } from '../../analyzer/cluster/errors.ts';
-import { analyze } from '../../analyzer/index.ts';
 import { METRICS_ERRORS } from '../../analyzer/metrics/errors.ts';
-import { parseExpectedBoundaries } from '../../analyzer/metrics/expected-boundaries.ts';
-import { toProposalLines } from '../../analyzer/propose/summary-table.ts';
 import { type ErrorKind, StranglerError } from '../../errors/index.ts';
 import { type CliContext, writeLine } from '../context.ts';
 
@@ -41,6 +37,14 @@ export function analyzeCommand(ctx: CliContext): Command {
     .option('--git', 'use git co-change history (default: when <dir>/.git exists)')
     .option('--no-git', 'do not read git history')
     .action(async (dir: string, flags: AnalyzeFlags) => {
+      // Loaded on use, so `strangler --help` and the other commands start without the parsers.
+      const [{ analyze }, { parseConstraints }, { parseExpectedBoundaries }, { toProposalLines }] =
+        await Promise.all([
+          import('../../analyzer/index.ts'),
+          import('../../analyzer/cluster/constraints.ts'),
+          import('../../analyzer/metrics/expected-boundaries.ts'),
+          import('../../analyzer/propose/summary-table.ts'),
+        ]);
       const bar = !flags.quiet && ctx.stderr.isTTY ? createProgressBar(ctx.stderr, 'parsing') : null;
       const analysis = await analyze({
         root: path.resolve(ctx.cwd, dir),

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { StranglerError } from '../../errors/index.ts';
 import { EXPORT_ERRORS } from '../../proxy/export/errors.ts';
-import { EXPORT_TARGETS, type ExportTarget, exportRouteTable } from '../../proxy/export/index.ts';
-import { readExportInput } from '../../proxy/export/read-input.ts';
+import { EXPORT_TARGETS, type ExportTarget } from '../../proxy/export/types.ts';
 import type { CliContext } from '../context.ts';
 import { writeLine } from '../context.ts';
 
@@ -25,6 +24,10 @@ export function exportCommand(ctx: CliContext): Command {
     )
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (target: string, flags: ExportFlags) => {
+      const [{ exportRouteTable }, { readExportInput }] = await Promise.all([
+        import('../../proxy/export/index.ts'),
+        import('../../proxy/export/read-input.ts'),
+      ]);
       if (!(EXPORT_TARGETS as readonly string[]).includes(target)) {
         throw new StranglerError(EXPORT_ERRORS.EXPORT_UNKNOWN_TARGET, `Unknown export target "${target}".`);
       }

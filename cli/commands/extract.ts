@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadAnalysis } from '../../analyzer/report/index.ts';
-import { type DataStep, extractService } from '../../extract/index.ts';
+import type { DataStep } from '../../extract/index.ts';
 import { type CliContext, writeLine } from '../context.ts';
 
 export function extractCommand(ctx: CliContext): Command {
@@ -30,6 +29,10 @@ export function extractCommand(ctx: CliContext): Command {
           force?: boolean;
         },
       ) => {
+        const [{ loadAnalysis }, { extractService }] = await Promise.all([
+          import('../../analyzer/report/index.ts'),
+          import('../../extract/index.ts'),
+        ]);
         const analysis = await loadAnalysis(path.resolve(ctx.cwd, options.analysis));
         const result = await extractService(analysis, {
           service,

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { loadAnalysis, parseFormats, writeReports } from '../../analyzer/report/index.ts';
 import { type CliContext, writeLine } from '../context.ts';
 
 export function reportCommand(ctx: CliContext): Command {
@@ -13,6 +12,7 @@ export function reportCommand(ctx: CliContext): Command {
     )
     .option('--out <dir>', 'output folder (default: the folder of analysis.json)')
     .action(async (file: string, options: { format?: string; out?: string }) => {
+      const { loadAnalysis, parseFormats, writeReports } = await import('../../analyzer/report/index.ts');
       const formats = parseFormats(options.format);
       const input = path.resolve(ctx.cwd, file);
       const analysis = await loadAnalysis(input);

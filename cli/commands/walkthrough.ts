@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { runWalkthrough } from '../../walkthrough/index.ts';
 import type { Narrator } from '../../walkthrough/narrator.ts';
 import { type CliContext, writeLine } from '../context.ts';
 
@@ -33,6 +32,7 @@ export function walkthroughCommand(ctx: CliContext): Command {
       process.once('SIGTERM', stop);
       const narrator = createTerminalNarrator(ctx, { interactive: !flags.yes, tty: interactive });
       try {
+        const { runWalkthrough } = await import('../../walkthrough/index.ts');
         const summary = await runWalkthrough({
           root,
           narrator,
