@@ -7,7 +7,7 @@ const root = new URL('../', import.meta.url);
 /** Every `errors.ts` catalog in the source tree, found on disk so a new area cannot be forgotten. */
 async function loadCatalogs(): Promise<ErrorKind[]> {
   const kinds: ErrorKind[] = [];
-  const files = ['cli', 'analyzer', 'proxy', 'walkthrough'].flatMap((dir) =>
+  const files = ['cli', 'analyzer', 'proxy', 'extract', 'walkthrough'].flatMap((dir) =>
     readdirSync(new URL(dir, root), { recursive: true, encoding: 'utf8' })
       .filter((file) => file === 'errors.ts' || file.endsWith('/errors.ts'))
       .map((file) => `${dir}/${file}`),
