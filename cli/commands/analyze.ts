@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
@@ -10,6 +10,7 @@ import { type CliContext, writeLine } from '../context.ts';
 
 interface AnalyzeFlags {
   out: string;
+  format?: string;
   tsconfig?: string;
   exclude: string[];
   includeTests?: boolean;
@@ -26,6 +27,7 @@ export function analyzeCommand(ctx: CliContext): Command {
     .description('Read a monolith and propose service boundaries (writes analysis.json and reports).')
     .argument('<dir>', 'root folder of the monolith')
     .option('--out <dir>', 'output folder', 'strangler-report')
+    .option('--format <list>', 'md,html,mermaid,dot,svg,routes,boundaries (default: all; analysis.json always)')
     .option('--tsconfig <file>', 'tsconfig/jsconfig to use (default: the one at <dir>)')
     .option('--exclude <glob>', 'leave out files matching the glob (repeatable)', collect, [])
     .option('--include-tests', 'also read tests and fixtures (skipped by default)')
@@ -38,13 +40,20 @@ export function analyzeCommand(ctx: CliContext): Command {
     .option('--no-git', 'do not read git history')
     .action(async (dir: string, flags: AnalyzeFlags) => {
       // Loaded on use, so `strangler --help` and the other commands start without the parsers.
-      const [{ analyze }, { parseConstraints }, { parseExpectedBoundaries }, { toProposalLines }] =
-        await Promise.all([
-          import('../../analyzer/index.ts'),
-          import('../../analyzer/cluster/constraints.ts'),
-          import('../../analyzer/metrics/expected-boundaries.ts'),
-          import('../../analyzer/propose/summary-table.ts'),
-        ]);
+      const [analyzer, constraints, expected, summary, reports] = await Promise.all([
+        import('../../analyzer/index.ts'),
+        import('../../analyzer/cluster/constraints.ts'),
+        import('../../analyzer/metrics/expected-boundaries.ts'),
+        import('../../analyzer/propose/summary-table.ts'),
+        import('../../analyzer/report/index.ts'),
+      ]);
+      const { analyze } = analyzer;
+      const { parseConstraints } = constraints;
+      const { parseExpectedBoundaries } = expected;
+      const { toProposalLines } = summary;
+      const { parseFormats, writeReports } = reports;
+      // Checked before the analysis, so a typo costs nothing.
+      const formats = parseFormats(flags.format);
       const bar = !flags.quiet && ctx.stderr.isTTY ? createProgressBar(ctx.stderr, 'parsing') : null;
       const analysis = await analyze({
         root: path.resolve(ctx.cwd, dir),
@@ -73,9 +82,9 @@ export function analyzeCommand(ctx: CliContext): Command {
         ...(flags.git !== undefined ? { git: flags.git } : {}),
       }).finally(() => bar?.done());
       const outDir = path.resolve(ctx.cwd, flags.out);
-      await mkdir(outDir, { recursive: true });
+      // analysis.json is always written: it is the contract `strangler report` re-renders from.
+      await writeReports(analysis, { outDir, formats: [...new Set(['json' as const, ...formats])] });
       const file = path.join(outDir, 'analysis.json');
-      await writeFile(file, `${JSON.stringify(analysis, null, 2)}\n`);
       if (!flags.quiet) {
         printSummary(ctx, analysis, path.relative(ctx.cwd, file) || file);
         for (const line of toProposalLines(analysis)) writeLine(ctx.stdout, line);
