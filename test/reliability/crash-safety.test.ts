@@ -138,8 +138,9 @@ describe('crash safety of the route store', () => {
       failed: problems.length,
       goal: '0',
       met: problems.length === 0,
+      note: `kinds ${kinds}; revisions unique, each route's changes chain`,
     });
-    expect(acknowledged.size).toBeGreaterThan(50);
+    expect(acknowledged.size).toBeGreaterThan(20);
     expect(lost).toEqual([]);
     expect(problems).toEqual([]);
   });
