@@ -16,6 +16,10 @@ const MONOLITH = 'strangler_monolith';
  */
 export function toNginxConfig(input: ExportInput): string {
   const routes = toEdgeRoutes(input.table, orderBySpecificity(input.table.routes));
+  // Short tags, not route ids, in map keys: nginx hashes exact keys into buckets sized for
+  // short strings (map_hash_bucket_size), and an include must not have to raise it.
+  const tags = new Map(routes.map((edge, index) => [edge, `r${index + 1}`]));
+  const tag = (edge: EdgeRoute) => tags.get(edge)!;
   const services = usedServices(routes);
   const shadows = shadowRoutes(routes);
   const out: string[] = [];
@@ -58,7 +62,7 @@ export function toNginxConfig(input: ExportInput): string {
   line('  default "";');
   for (const edge of routes)
     line(
-      `  "~*${methodRegex(edgeMethods(edge.route))}:${toPathRegex(edge.route.path).slice(1)}" ${edge.route.id};`,
+      `  "~*${methodRegex(edgeMethods(edge.route))}:${toPathRegex(edge.route.path).slice(1)}" ${tag(edge)};  # ${edge.route.key}`,
     );
   line('}');
   line();
@@ -72,10 +76,10 @@ export function toNginxConfig(input: ExportInput): string {
   for (const edge of routes) {
     if (!edge.service) continue;
     const target = `${upstreamName(edge.service.name)}_with_fallback`;
-    if (edge.mode === 'service') line(`  "~^${edge.route.id}:" ${target};`);
+    if (edge.mode === 'service') line(`  "~^${tag(edge)}:" ${target};`);
     if (edge.mode === 'canary') {
       for (let bucket = 0; bucket < Math.min(edge.percent, BUCKETS); bucket++)
-        line(`  "${edge.route.id}:${bucket}" ${target};`);
+        line(`  "${tag(edge)}:${bucket}" ${target};`);
     }
   }
   line('}');
@@ -85,7 +89,7 @@ export function toNginxConfig(input: ExportInput): string {
   line('  default "";');
   for (const edge of shadows) {
     for (const method of mirroredMethods(edge.route))
-      line(`  "${edge.route.id}:${method}" ${upstreamName(edge.service!.name)};`);
+      line(`  "${tag(edge)}:${method}" ${upstreamName(edge.service!.name)};`);
   }
   line('}');
   if (input.servedByHeader) {

@@ -134,3 +134,28 @@ async function waitFor(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 50 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
   expect(condition()).toBe(true);
 }
+
+describe.skipIf(!NGINX)('nginx export, map hash sizes', () => {
+  it('keeps map keys short enough for the default map_hash_bucket_size, however long the route ids', async () => {
+    const table = sampleTable({
+      monolith: 'http://127.0.0.1:3000',
+      catalog: 'http://127.0.0.1:4001',
+      orders: 'http://127.0.0.1:4002',
+      reviews: 'http://127.0.0.1:4003',
+    });
+    const long = 'very-long-segment-name-that-keeps-going';
+    const routes = Array.from({ length: 60 }, (_, i) => ({
+      id: `get-api-${long}-${long}-${i}`,
+      key: `GET /api/${long}/${long}/${i}/:id`,
+      methods: ['GET'],
+      path: `/api/${long}/${long}/${i}/:id`,
+      service: 'catalog',
+      mode: 'canary' as const,
+      percent: 50,
+    }));
+    const { prefix, conf } = writeNginxPrefix(
+      toNginxConfig(sampleInput({ ...table, routes }, await freePort())),
+    );
+    expect(() => testNginxConfig(prefix, conf)).not.toThrow();
+  });
+});
