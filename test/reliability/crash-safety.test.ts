@@ -75,7 +75,12 @@ describe('crash safety of the route store', () => {
         }
       };
       const writers = Array.from({ length: 4 }, writer);
-      await new Promise((resolve) => setTimeout(resolve, 400 + round * 150));
+      // Kill mid-burst: after at least 15 acknowledged changes this round (or 5 s on a slow machine).
+      const before = acknowledged.size;
+      const started = Date.now();
+      while (acknowledged.size - before < 15 + round * 10 && Date.now() - started < 5000) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       killed = true;
