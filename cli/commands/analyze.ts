@@ -27,7 +27,10 @@ export function analyzeCommand(ctx: CliContext): Command {
     .description('Read a monolith and propose service boundaries (writes analysis.json and reports).')
     .argument('<dir>', 'root folder of the monolith')
     .option('--out <dir>', 'output folder', 'strangler-report')
-    .option('--format <list>', 'md,html,mermaid,dot,svg,routes,boundaries (default: all; analysis.json always)')
+    .option(
+      '--format <list>',
+      'md,html,mermaid,dot,svg,routes,boundaries (default: all; analysis.json always)',
+    )
     .option('--tsconfig <file>', 'tsconfig/jsconfig to use (default: the one at <dir>)')
     .option('--exclude <glob>', 'leave out files matching the glob (repeatable)', collect, [])
     .option('--include-tests', 'also read tests and fixtures (skipped by default)')
