@@ -48,7 +48,8 @@ export async function main(argv: readonly string[], ctx: CliContext = getProcess
   const program = createProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    // A command may end with its own code (the walkthrough: 1 when requests failed, 130 on Ctrl-C).
+    return Number(process.exitCode ?? 0) || 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here with exitCode 0; commander already printed.

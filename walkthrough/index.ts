@@ -61,6 +61,7 @@ export async function runWalkthrough(options: WalkthroughOptions): Promise<Walkt
     for (const [index, step] of steps.entries()) {
       options.signal.throwIfAborted();
       await options.narrator.step(index + 1, steps.length + 1, step.title, step.why);
+      options.signal.throwIfAborted();
       await step.run(run);
     }
     await options.narrator.step(steps.length + 1, steps.length + 1, 'Summary', [

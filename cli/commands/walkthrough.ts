@@ -30,7 +30,11 @@ export function walkthroughCommand(ctx: CliContext): Command {
       const stop = () => abort.abort(new Error('interrupted'));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      const narrator = createTerminalNarrator(ctx, { interactive: !flags.yes, tty: interactive });
+      const narrator = createTerminalNarrator(ctx, {
+        interactive: !flags.yes,
+        tty: interactive,
+        signal: abort.signal,
+      });
       try {
         const { runWalkthrough } = await import('../../walkthrough/index.ts');
         const summary = await runWalkthrough({
@@ -70,7 +74,7 @@ function toSpeed(value: string): 'normal' | 'fast' {
 /** Steps explain themselves and wait for Enter (stdin, TTY or scripted); `--yes` never waits. */
 function createTerminalNarrator(
   ctx: CliContext,
-  options: { interactive: boolean; tty: boolean },
+  options: { interactive: boolean; tty: boolean; signal: AbortSignal },
 ): Narrator & { close(): void } {
   const lines = options.interactive ? createInterface({ input: process.stdin, terminal: false }) : null;
   const queue: Array<() => void> = [];
@@ -80,10 +84,14 @@ function createTerminalNarrator(
     if (next) next();
     else pending++;
   });
-  lines?.on('close', () => {
+  // End of input, or Ctrl-C while a step waits for Enter: release every prompt, so the
+  // walkthrough reaches its cleanup instead of waiting for a key that will never come.
+  const releaseAll = () => {
     for (const resolve of queue.splice(0)) resolve();
     pending = Number.POSITIVE_INFINITY;
-  });
+  };
+  lines?.on('close', releaseAll);
+  options.signal.addEventListener('abort', releaseAll, { once: true });
   const isTTY = Boolean(ctx.stdout.isTTY);
   let live = false;
   const endLive = () => {

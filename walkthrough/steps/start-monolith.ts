@@ -15,7 +15,7 @@ export async function startMonolith(run: RunContext): Promise<void> {
   await waitForHttp(`${url}/healthz`, 30_000, run.signal);
   run.monolith = { url, db };
   run.narrator.say(`  monolith    ${url}  (database ${db})`);
-  run.traffic = await startTraffic({ base: url, requestsPerSecond: run.speed === 'fast' ? 80 : 40 });
+  run.traffic = await startTraffic({ base: url, requestsPerSecond: run.speed === 'fast' ? 120 : 40 });
   await run.wait(3);
   const c = run.traffic.counters;
   run.narrator.say(
