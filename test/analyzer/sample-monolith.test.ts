@@ -77,6 +77,14 @@ function endpointsOf(
   return out;
 }
 
+interface ShopDatabase {
+  prepare(sql: string): { pluck(): { all(): unknown[] } };
+  close(): void;
+}
+const SHOP_DB = '@shop/shared/db.ts';
+const SHOP_MIGRATE = '@shop/shared/migrate.ts';
+const SHOP_APP = '@shop/app.ts';
+
 describe('the sample monolith, read by the analyzer', () => {
   let facts: ProjectFacts;
   let runtimeEndpoints: Set<string>;
@@ -89,9 +97,17 @@ describe('the sample monolith, read by the analyzer', () => {
     // The shop logs each migration; the test output has no use for it.
     process.env.LOG_LEVEL = 'warn';
     recorder = recordRegistrations();
-    const { openDatabase } = await import('../../sample-monolith/src/shared/db.ts');
-    const { migrate } = await import('../../sample-monolith/src/shared/migrate.ts');
-    const { createApp } = await import('../../sample-monolith/src/app.ts');
+    // Loaded by name through vitest's `@shop` alias: the shop resolves `@shop/*` through its own
+    // tsconfig, which the root type-check does not know (see test/sample-monolith/in-process.test.ts).
+    const { openDatabase } = (await import(/* @vite-ignore */ SHOP_DB)) as {
+      openDatabase(file: string): ShopDatabase;
+    };
+    const { migrate } = (await import(/* @vite-ignore */ SHOP_MIGRATE)) as {
+      migrate(db: ShopDatabase): void;
+    };
+    const { createApp } = (await import(/* @vite-ignore */ SHOP_APP)) as {
+      createApp(options: { db: ShopDatabase }): unknown;
+    };
     const db = openDatabase(':memory:');
     migrate(db);
     const app = createApp({ db }) as unknown as { router: RouterLike };
