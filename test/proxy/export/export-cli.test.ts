@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRouteStore } from '../../../proxy/store/sqlite-route-store.ts';
+import { strangler } from '../../support/run-strangler.ts';
 import {
   freePort,
   type NamedUpstream,
@@ -14,19 +13,6 @@ import {
   testNginxConfig,
   writeNginxPrefix,
 } from './nginx-harness.ts';
-
-const run = promisify(execFile);
-const bin = new URL('../../../bin/strangler.js', import.meta.url).pathname;
-
-async function strangler(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('strangler export', () => {
   let dir: string;
