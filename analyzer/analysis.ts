@@ -153,6 +153,14 @@ export const analysisSchema = z.strictObject({
       .optional(),
     /** `--expected` resolved to module -> service, so the what-if editor can show MoJoFM too. */
     expected: z.record(moduleId, serviceName).optional(),
+    /** `--traffic`: the proxy's recorded sessions were used; how many, and how many endpoints matched no handler. */
+    traffic: z
+      .strictObject({
+        sessions: z.number().int().nonnegative(),
+        endpoints: z.number().int().nonnegative(),
+        unmatchedEndpoints: z.number().int().nonnegative(),
+      })
+      .optional(),
   }),
   /** Run figures; excluded when comparing two runs. */
   stats: z.strictObject({

@@ -7,6 +7,7 @@ import { ANALYSIS_VERSION, type Analysis } from './analysis.ts';
 import { assembleAnalysis } from './assemble/index.ts';
 import type { Constraints } from './cluster/constraints.ts';
 import type { ProjectFacts } from './facts/types.ts';
+import { summariseTraffic, type TrafficInput } from './graph/traffic-signal.ts';
 import type { CouplingWeights } from './graph/weights.ts';
 import { hasOwnGitDirectory, readGitHistory } from './history/git-log.ts';
 import type { HistoryOptions } from './history/types.ts';
@@ -36,6 +37,8 @@ export interface AnalyzeOptions {
   history?: Partial<HistoryOptions>;
   seed?: number;
   weights?: Partial<CouplingWeights>;
+  /** `--traffic`: sessions the proxy recorded (the CLI reads them from the proxy's database). */
+  traffic?: TrafficInput;
 }
 
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
@@ -66,6 +69,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
       : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.weights ? { weights: options.weights } : {}),
+    ...(options.traffic ? { traffic: options.traffic } : {}),
   });
   // The facts summary keeps counting import sites per kind; the proposal adds the rest.
   const summary = toFactsAnalysis(facts, {
@@ -73,7 +77,28 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     durationMs: now() - started,
     peakRssBytes: peak(),
   });
-  return { ...proposal, generatedAt: summary.generatedAt, stats: summary.stats };
+  const analysis = { ...proposal, generatedAt: summary.generatedAt, stats: summary.stats };
+  return options.traffic ? withTrafficSettings(analysis, facts, options.traffic) : analysis;
+}
+
+/** Says in `settings.traffic` that traffic was used, and warns when it could not couple anything. */
+function withTrafficSettings(analysis: Analysis, facts: ProjectFacts, traffic: TrafficInput): Analysis {
+  const endpointModule = new Map(facts.endpoints.map((endpoint) => [endpoint.id, endpoint.file]));
+  const summary = summariseTraffic(traffic, endpointModule);
+  const warnings = [...analysis.warnings];
+  if (summary.sessions === 0) {
+    warnings.push({
+      code: 'TRAFFIC_NO_SESSIONS',
+      message:
+        'The traffic database holds no sessions: configure `sessions` in the proxy config and let it serve traffic first',
+    });
+  } else if (summary.endpoints > 0 && summary.unmatchedEndpoints === summary.endpoints) {
+    warnings.push({
+      code: 'TRAFFIC_NO_MATCHING_ENDPOINTS',
+      message: `None of the ${summary.endpoints} endpoints in the recorded sessions has a handler in this project: is it the monolith behind that proxy?`,
+    });
+  }
+  return { ...analysis, settings: { ...analysis.settings, traffic: summary }, warnings };
 }
 
 const ZERO_METRICS = { modularity: 0, sm: 0, icp: 0, ifn: 0, ned: 0 };
