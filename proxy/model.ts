@@ -43,6 +43,12 @@ export interface ShadowOptions {
   ignoreHeaders?: string[];
   unorderedArrays?: string[];
   numericTolerance?: number;
+  /**
+   * In `canary` mode, keep mirroring the requests the monolith still serves (the share outside
+   * the canary) and comparing them, so the mismatch guardrail can roll the canary back. Off
+   * unless set: it sends the service a copy of the monolith's share on top of its canary share.
+   */
+  duringCanary?: boolean;
 }
 
 export interface ServiceTarget {

@@ -7,8 +7,9 @@
  *   proxy error                                 monolith    (any method if unreachable, safe
  *                                                            methods on reset/timeout/5xx)
  *
- * Shadow routes are served by the monolith; bodies are teed up to a cap and handed to
- * `onShadow` after the client's response has finished, so mirroring never delays it.
+ * Shadow routes (and the monolith's share of a canary with `shadow.duringCanary`) are served by
+ * the monolith; bodies are teed up to a cap and handed to `onShadow` after the client's response
+ * has finished, so mirroring never delays it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex, Readable } from 'node:stream';

@@ -26,7 +26,10 @@ export interface RoutingDecision {
   /** The route's service when it has a known one, even when the monolith serves (for stats). */
   service: ServiceTarget | null;
   reason: DecisionReason;
-  /** The monolith serves and the route is in shadow mode: mirror after the response. */
+  /**
+   * The monolith serves and the service should get a copy after the response: the route is in
+   * `shadow` mode, or in `canary` mode with `shadow.duringCanary` (the share outside the canary).
+   */
   shadow: boolean;
 }
 
@@ -82,10 +85,19 @@ export function createRouter(options: RoutingOptions): Router {
     }
     if (route.mode === 'service') return decision(route, 'service', service, service, 'mode');
     const inside = isInCanary(toBucket(readKey(req)), route.percent);
-    return inside
-      ? decision(route, 'service', service, service, 'canary-in')
-      : decision(route, 'monolith', monolith, service, 'canary-out');
+    if (inside) return decision(route, 'service', service, service, 'canary-in');
+    const out = decision(route, 'monolith', monolith, service, 'canary-out');
+    out.shadow = isMirroredDuringCanary(route);
+    return out;
   };
+}
+
+/**
+ * "While shadowing continues": a canary keeps comparing the monolith's share only when its route
+ * says so, because mirroring it sends the service a copy of every request it does not serve.
+ */
+export function isMirroredDuringCanary(route: Route): boolean {
+  return route.mode === 'canary' && route.shadow?.duringCanary === true;
 }
 
 function decision(

@@ -25,8 +25,8 @@ export function decideGuardrail(
           'error rate',
           errorRate,
           options.maxErrorRate,
-          window.errors,
-          window.requests,
+          `${window.requests} requests`,
+          `${window.errors} failed`,
           options,
         ),
       };
@@ -41,8 +41,8 @@ export function decideGuardrail(
           'mismatch rate',
           mismatchRate,
           options.maxMismatchRate,
-          window.mismatches,
-          window.comparisons,
+          `${window.comparisons} comparisons`,
+          `${window.mismatches} mismatched`,
           options,
         ),
       };
@@ -51,14 +51,15 @@ export function decideGuardrail(
   return { rollback: false };
 }
 
+/** `guardrail: service mismatch rate 40.0% over 25 comparisons in 60s (10 mismatched) exceeds 5.0%` */
 function reasonText(
   what: string,
   rate: number,
   max: number,
-  bad: number,
-  total: number,
+  total: string,
+  bad: string,
   options: GuardrailOptions,
 ): string {
   const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-  return `guardrail: service ${what} ${pct(rate)} (${bad}/${total}) over ${options.windowSeconds}s exceeds ${pct(max)}`;
+  return `guardrail: service ${what} ${pct(rate)} over ${total} in ${options.windowSeconds}s (${bad}) exceeds ${pct(max)}`;
 }

@@ -59,6 +59,8 @@ export const routeShadowOptionsSchema = z.strictObject({
   ignoreHeaders: z.array(z.string().min(1)).optional(),
   unorderedArrays: z.array(z.string().startsWith('$')).optional(),
   numericTolerance: z.number().min(0).optional(),
+  /** `canary` mode: keep mirroring the monolith's share and comparing (docs/shadow.md). */
+  duringCanary: z.boolean().optional(),
 });
 
 export type ShadowSettings = z.output<typeof shadowOptionsSchema>;

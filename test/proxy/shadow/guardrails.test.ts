@@ -19,7 +19,7 @@ describe('guardrail decision', () => {
     );
     expect(decision).toEqual({
       rollback: true,
-      reason: 'guardrail: service error rate 7.5% (3/40) over 60s exceeds 5.0%',
+      reason: 'guardrail: service error rate 7.5% over 40 requests in 60s (3 failed) exceeds 5.0%',
     });
   });
 
@@ -44,9 +44,9 @@ describe('guardrail decision', () => {
       { requests: 0, errors: 0, comparisons: 25, mismatches: 5 },
       options,
     );
-    expect(decision).toMatchObject({
+    expect(decision).toEqual({
       rollback: true,
-      reason: expect.stringContaining('mismatch rate 20.0% (5/25)'),
+      reason: 'guardrail: service mismatch rate 20.0% over 25 comparisons in 60s (5 mismatched) exceeds 5.0%',
     });
   });
 });
@@ -110,7 +110,7 @@ describe('guardrails over a real route store', () => {
       after: { mode: 'shadow' },
     });
     expect(latest!.reason).toMatch(
-      /^guardrail: service error rate 2\d\.\d% \(\d+\/20\) over 60s exceeds 5\.0%$/,
+      /^guardrail: service error rate 2\d\.\d% over 20 requests in 60s \(\d+ failed\) exceeds 5\.0%$/,
     );
   });
 
