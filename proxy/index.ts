@@ -19,6 +19,7 @@ import { toRoute } from './config/route-key.ts';
 import type { ProxyConfig } from './config/schema.ts';
 import type { CapturedExchange, RouteTable } from './model.ts';
 import { createRequestHandler } from './request-handler.ts';
+import { createSessionRecorder } from './sessions/index.ts';
 import { createShadow } from './shadow/index.ts';
 import { createProxyStats, type ProxyStats } from './stats/create-stats.ts';
 import type { RouteStore, SeedInput } from './store/route-store.ts';
@@ -121,7 +122,18 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     // The shadow runner skips (and counts) bodies over this cap; capture no more than it can use.
     limits: { captureBytes: config.shadow.captureBytes },
   });
-  const server = createServer(handler.handle);
+  // Which routes each client session hits (`analyze --traffic`); on when `sessions` is configured.
+  const sessions = config.sessions
+    ? createSessionRecorder({ settings: config.sessions, dbFile: config.db, getTable, logger })
+    : null;
+  const server = createServer(
+    sessions
+      ? (req, res) => {
+          sessions.observe(req);
+          handler.handle(req, res);
+        }
+      : handler.handle,
+  );
   server.on('upgrade', handler.upgrade);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -242,6 +254,7 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     } catch (error) {
       logger.error({ err: error }, 'final stats flush failed');
     }
+    sessions?.close();
     store.close();
     logger.info('proxy stopped');
   }

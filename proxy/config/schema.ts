@@ -25,6 +25,29 @@ export const stickyKeySchema = z.union([
   z.literal('client-address'),
 ]);
 
+/**
+ * What identifies a client session for the traffic record: the `Authorization: Bearer` token
+ * (default), a header or a cookie. Requests without it are not recorded.
+ */
+export const sessionKeySchema = z.union([
+  z.literal('authorization'),
+  z.strictObject({ header: z.string().min(1) }),
+  z.strictObject({ cookie: z.string().min(1) }),
+]);
+
+/** Session recording for `strangler analyze --traffic` (proxy/sessions); on when this section is present. */
+export const sessionsConfigSchema = z.strictObject({
+  key: sessionKeySchema.default('authorization'),
+  /** A session with no request for this long is finished and written. */
+  idleSeconds: z.number().int().min(1).default(1_800),
+  /** Sessions held in memory at once; past it, the oldest is finished early. */
+  maxActive: z.number().int().min(1).default(10_000),
+  /** Sessions kept in the database; older ones are deleted as new ones are written. */
+  keep: z.number().int().min(1).default(100_000),
+  /** How often finished sessions are written, in one transaction. */
+  flushIntervalMs: z.number().int().min(100).default(10_000),
+});
+
 export const routeConfigSchema = z
   .strictObject({
     /** `GET`, `GET,HEAD` or `*`. */
@@ -98,6 +121,8 @@ export const proxyConfigSchema = z
       .default({ graceMs: 10_000 }),
     /** The parallel run's budgets and thresholds (proxy/shadow/options.ts). */
     shadow: shadowOptionsSchema.default(shadowOptionsSchema.parse({})),
+    /** Records which routes each client session hits (for `analyze --traffic`); off when absent. */
+    sessions: sessionsConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const keys = new Map<string, number>();
@@ -132,3 +157,5 @@ export type ProxyConfig = z.output<typeof proxyConfigSchema>;
 export type RouteConfig = z.output<typeof routeConfigSchema>;
 export type StickyKey = z.output<typeof stickyKeySchema>;
 export type AdminToken = z.output<typeof adminTokenSchema>;
+export type SessionKey = z.output<typeof sessionKeySchema>;
+export type SessionsConfig = z.output<typeof sessionsConfigSchema>;

@@ -17,6 +17,12 @@ export const PROXY_STORE_ERRORS = defineErrors({
   PROXY_STORE_NOTHING_TO_ROLLBACK: {
     hint: 'Run `strangler routes history` to see which changes the route has; only a change with a previous state can be rolled back.',
   },
+  PROXY_STORE_TRAFFIC_NOT_FOUND: {
+    hint: "Pass the proxy's database file (its `db` setting), e.g. `strangler analyze ./my-app --traffic ./proxy.db`.",
+  },
+  PROXY_STORE_NOT_A_PROXY_DB: {
+    hint: "Pass the SQLite file the proxy writes (the `db` in its config or `--db`), not the monolith's own database.",
+  },
   PROXY_STORE_INVALID_PLAN: {
     hint: 'Pass the `routes.plan.json` written by `strangler analyze` (version 1), or fix the field named in the message.',
   },

@@ -4,8 +4,9 @@
  */
 import { routesAndHistory } from './001-routes-and-history.ts';
 import { shadowResults } from './002-shadow-results.ts';
+import { trafficSessions } from './003-traffic-sessions.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [routesAndHistory, shadowResults];
+export const MIGRATIONS: readonly Migration[] = [routesAndHistory, shadowResults, trafficSessions];
