@@ -195,6 +195,8 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
             body: await stats.registry.metrics(),
           }),
           diffs: options.diffs ?? ((query) => shadow.diffs(query)),
+          routeDiffs: (route) => shadow.routeDiffs(route),
+          resetDiffs: (route) => shadow.reset(route),
           routeInfo: () =>
             new Map(shadow.diffs({}).map((report) => [report.routeId, { readiness: report.readiness }])),
           reload: options.configFile ? () => reload() : undefined,
