@@ -1,4 +1,3 @@
-import madge from 'madge';
 import type { AnalysisWarning } from '../facts/types.ts';
 import type { FileScan } from './file-scan.ts';
 import { SOURCE_EXTENSIONS } from './list-files.ts';
@@ -14,6 +13,8 @@ export async function crossCheckWithMadge(
   tsconfig: string | null,
   scans: readonly FileScan[],
 ): Promise<AnalysisWarning[]> {
+  // Loaded here, not at the top: madge costs ~0.8 s to load and only this opt-in check needs it.
+  const { default: madge } = await import('madge');
   const result = await madge(root, {
     baseDir: root,
     fileExtensions: SOURCE_EXTENSIONS.map((ext) => ext.slice(1)),
