@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Analysis } from '../../analyzer/analysis.ts';
 import { CLUSTER_ERRORS } from '../../analyzer/cluster/errors.ts';
+import type { TrafficInput } from '../../analyzer/graph/traffic-signal.ts';
 import { METRICS_ERRORS } from '../../analyzer/metrics/errors.ts';
 import { type ErrorKind, StranglerError } from '../../errors/index.ts';
 import { type CliContext, writeLine } from '../context.ts';
@@ -20,6 +21,7 @@ interface AnalyzeFlags {
   constraints?: string;
   expected?: string;
   git?: boolean;
+  traffic?: string;
 }
 
 export function analyzeCommand(ctx: CliContext): Command {
@@ -41,6 +43,10 @@ export function analyzeCommand(ctx: CliContext): Command {
     .option('--expected <file>', 'JSON file { "services": { name: [globs] } }: adds MoJoFM to the metrics')
     .option('--git', 'use git co-change history (default: when <dir>/.git exists)')
     .option('--no-git', 'do not read git history')
+    .option(
+      '--traffic <file>',
+      "the proxy's SQLite database: endpoints hit in one session couple their modules",
+    )
     .action(async (dir: string, flags: AnalyzeFlags) => {
       // Loaded on use, so `strangler --help` and the other commands start without the parsers.
       const [analyzer, constraints, expected, summary, reports] = await Promise.all([
@@ -83,12 +89,16 @@ export function analyzeCommand(ctx: CliContext): Command {
             }
           : {}),
         ...(flags.git !== undefined ? { git: flags.git } : {}),
+        ...(flags.traffic ? { traffic: await readTraffic(ctx, flags.traffic) } : {}),
       }).finally(() => bar?.done());
       const outDir = path.resolve(ctx.cwd, flags.out);
       // analysis.json is always written: it is the contract `strangler report` re-renders from.
       await writeReports(analysis, { outDir, formats: [...new Set(['json' as const, ...formats])] });
       const file = path.join(outDir, 'analysis.json');
       if (!flags.quiet) {
+        // Traffic problems leave the analysis without that signal: say so where it is seen.
+        for (const warning of analysis.warnings.filter((w) => w.code.startsWith('TRAFFIC_')))
+          writeLine(ctx.stderr, `warning ${warning.code}: ${warning.message}`);
         printSummary(ctx, analysis, path.relative(ctx.cwd, file) || file);
         for (const line of toProposalLines(analysis)) writeLine(ctx.stdout, line);
       }
@@ -100,6 +110,13 @@ function toCount(value: string): number {
   if (!Number.isInteger(count) || count < 1)
     throw new InvalidArgumentError('expected a whole number of services, e.g. 6');
   return count;
+}
+
+/** `--traffic`: the sessions the proxy recorded, as the analyzer's `TrafficInput`. */
+async function readTraffic(ctx: CliContext, file: string): Promise<TrafficInput> {
+  const { readRecordedSessions } = await import('../../proxy/store/read-sessions.ts');
+  const { sessions } = readRecordedSessions(path.resolve(ctx.cwd, file));
+  return { sessions: sessions.map((session) => ({ endpoints: session.routes })) };
 }
 
 /** Reads a JSON input file; a missing or malformed file is the input's own error code. */
@@ -140,6 +157,15 @@ function printSummary(ctx: CliContext, analysis: Analysis, written: string): voi
   writeLine(ctx.stdout, `tables     ${analysis.tables.length}`);
   writeLine(ctx.stdout, `cycles     ${analysis.cycles.length}`);
   writeLine(ctx.stdout, `warnings   ${analysis.warnings.length}`);
+  const traffic = analysis.settings.traffic;
+  if (traffic) {
+    const unmatched =
+      traffic.unmatchedEndpoints > 0 ? `, ${traffic.unmatchedEndpoints} without a handler` : '';
+    writeLine(
+      ctx.stdout,
+      `traffic    ${traffic.sessions} sessions, ${traffic.endpoints} endpoints${unmatched}`,
+    );
+  }
   writeLine(
     ctx.stdout,
     `time       ${(stats.durationMs / 1000).toFixed(2)} s, peak memory ${Math.round(stats.peakRssBytes / 1048576)} MB`,
