@@ -67,7 +67,8 @@ function build(): RequestListener {
       config: {
         canary: { key: { header: 'x-user-id' } },
         forward: {
-          engine: kind === 'strangler-undici' ? 'undici' : 'http-proxy-middleware',
+          // The shadow subject forwards with undici too: its row is read against service mode's.
+          engine: kind === 'strangler-hpm' ? 'http-proxy-middleware' : 'undici',
           timeoutMs: 30_000,
           servedByHeader: 'x-strangler-served-by',
         },
@@ -112,6 +113,8 @@ server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
 });
+// A clean exit on SIGTERM lets `node --cpu-prof` write its profile.
+process.on('SIGTERM', () => process.exit(0));
 process.on('message', (message) => {
   if (message === 'cpu') {
     const { user, system } = process.cpuUsage();

@@ -4,6 +4,10 @@
  * mirror, queue (bounded; full means dropped and counted), send the copy to the service (and,
  * for a learning sample, to the monolith again), compare, redact, and hand outcomes to the
  * result store in batches. `onShadow` never throws and never waits.
+ *
+ * Per mirror the runner does as little as it can: plain matches, skips and failures are counters
+ * in memory (only mismatches and learned noise are kept as objects), written in one transaction
+ * every `flushEveryMs`; the comparator is compiled once per route; the headers are cleaned once.
  */
 import type { CapturedExchange, Route, RouteTable } from '../model.ts';
 import { type Comparator, createComparator } from './compare-responses.ts';
@@ -14,10 +18,16 @@ import { learnNoise, mergeLearnedNoise, type NoiseCandidate } from './learn-nois
 import { getNoiseRules } from './noise-rules.ts';
 import type { ShadowSettings } from './options.ts';
 import { createRedactor } from './redact.ts';
-import type { ShadowResultStore } from './result-store.ts';
-import { createMirrorAgent, type MirrorResult, sendMirror } from './send-mirror.ts';
+import type { ShadowResultStore, ShadowTally } from './result-store.ts';
+import { createMirrorPools, type MirrorResult, mirrorHeaders, sendMirror } from './send-mirror.ts';
 import { isSafeToRepeat, shouldMirror } from './should-mirror.ts';
-import type { DiffsReport, LearnedNoise, ObservedResponse, ShadowOutcome } from './types.ts';
+import type {
+  DiffsReport,
+  LearnedNoise,
+  ObservedResponse,
+  ShadowOutcome,
+  ShadowOutcomeKind,
+} from './types.ts';
 import { createWorkQueue } from './work-queue.ts';
 
 export interface ShadowLogger {
@@ -57,7 +67,8 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
   const { options, results } = deps;
   const random = deps.random ?? Math.random;
   const queue = createWorkQueue(options.queueSize, options.concurrency);
-  const agent = createMirrorAgent(options.concurrency * 2);
+  const pools = createMirrorPools(options.concurrency);
+  const limits = { timeoutMs: options.timeoutMs, captureBytes: options.captureBytes };
   const redactor = createRedactor(options.redact, options.excerptBytes);
   const thresholds = {
     minComparisons: options.readiness.minComparisons,
@@ -65,18 +76,29 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
   };
   const learned = new Map<string, LearnedNoise[]>();
   const mirrored = new Map<string, number>();
+  /** Outcomes with something to keep (differing paths, a sample, learned noise). */
   let buffer: ShadowOutcome[] = [];
+  /** Everything else, counted per route; `lastAt` is epoch ms, made ISO only when written. */
+  let tallies = new Map<string, { tally: ShadowTally; lastAt: number }>();
   let dropped = 0;
   let closing = false;
 
   const flush = () => {
-    if (buffer.length === 0) return;
+    if (buffer.length === 0 && tallies.size === 0) return;
     const batch = buffer;
+    const counted = [...tallies.values()].map(({ tally, lastAt }) => ({
+      ...tally,
+      at: new Date(lastAt).toISOString(),
+    }));
     buffer = [];
+    tallies = new Map();
     try {
-      results.record(batch);
+      results.record(batch, counted);
     } catch (error) {
-      deps.logger?.error({ err: error, outcomes: batch.length }, 'shadow results could not be stored');
+      deps.logger?.error(
+        { err: error, outcomes: batch.length, routes: counted.length },
+        'shadow results could not be stored',
+      );
     }
   };
   const timer = setInterval(flush, deps.flushEveryMs ?? 250);
@@ -85,8 +107,31 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
   const emit = (route: Route, outcome: Omit<ShadowOutcome, 'routeId' | 'routeKey' | 'at'>) => {
     // Mirrors aborted by shutdown say nothing about the service.
     if (closing) return;
+    if (!outcome.paths && !outcome.sample && !outcome.learned?.length)
+      return count(route, outcome.kind, outcome.reason);
     buffer.push({ routeId: route.id, routeKey: route.key, at: new Date().toISOString(), ...outcome });
     if (buffer.length >= 200) flush();
+  };
+
+  const count = (route: Route, kind: ShadowOutcomeKind, reason?: string) => {
+    let entry = tallies.get(route.id);
+    if (!entry) {
+      entry = {
+        tally: {
+          routeId: route.id,
+          routeKey: route.key,
+          counts: { matched: 0, mismatched: 0, failed: 0, skipped: 0 },
+          reasons: {},
+          at: '',
+        },
+        lastAt: 0,
+      };
+      tallies.set(route.id, entry);
+    }
+    entry.tally.routeKey = route.key;
+    entry.tally.counts[kind]++;
+    if (reason) entry.tally.reasons[reason] = (entry.tally.reasons[reason] ?? 0) + 1;
+    entry.lastAt = Date.now();
   };
 
   const learnedFor = (routeId: string): LearnedNoise[] => {
@@ -98,17 +143,45 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
     return known;
   };
 
-  /** Compiled once per route until its options or its learned noise change. */
-  const comparators = new Map<string, { options: string; learned: LearnedNoise[]; compare: Comparator }>();
-  const comparatorFor = (route: Route): Comparator => {
+  /**
+   * Compiled once per route until its options or its learned noise change: `compare` with the
+   * learned noise, `configured` (the route's own rules only) for noise learning.
+   */
+  interface CompiledRoute {
+    shadow: Route['shadow'];
+    options: string;
+    learned: LearnedNoise[];
+    compare: Comparator;
+    configured: Comparator;
+  }
+  const comparators = new Map<string, CompiledRoute>();
+  const compiledFor = (route: Route): CompiledRoute => {
     const known = learnedFor(route.id);
-    // By value: a store may hand out a fresh route object with every table read.
-    const routeOptions = route.shadow ? JSON.stringify(route.shadow) : '';
     const cached = comparators.get(route.id);
-    if (cached && cached.options === routeOptions && cached.learned === known) return cached.compare;
-    const compare = createComparator(getNoiseRules(route.shadow, known), options.compareHeaders);
-    comparators.set(route.id, { options: routeOptions, learned: known, compare });
-    return compare;
+    // The same options object is the common case; by value otherwise, since a store may hand
+    // out a fresh route object with every table read.
+    const routeOptions =
+      cached && cached.shadow === route.shadow
+        ? cached.options
+        : route.shadow
+          ? JSON.stringify(route.shadow)
+          : '';
+    if (cached && cached.options === routeOptions) {
+      cached.shadow = route.shadow;
+      if (cached.learned === known) return cached;
+      cached.learned = known;
+      cached.compare = createComparator(getNoiseRules(route.shadow, known), options.compareHeaders);
+      return cached;
+    }
+    const compiled: CompiledRoute = {
+      shadow: route.shadow,
+      options: routeOptions,
+      learned: known,
+      compare: createComparator(getNoiseRules(route.shadow, known), options.compareHeaders),
+      configured: createComparator(getNoiseRules(route.shadow), options.compareHeaders),
+    };
+    comparators.set(route.id, compiled);
+    return compiled;
   };
 
   const targetUrl = (route: Route): string | undefined => {
@@ -125,19 +198,19 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
     mirrored.set(route.id, seen);
     const learning =
       isSafeToRepeat(request.method) && (seen <= options.learnFirst || random() * 100 < options.learnPercent);
-    const limits = { timeoutMs: options.timeoutMs, captureBytes: options.captureBytes };
-    const copy = { method: request.method, url: request.url, headers: request.headers, body: request.body };
-    const [service, second] = await Promise.all([
-      sendMirror(agent, { ...copy, baseUrl: serviceUrl }, limits),
-      learning ? sendMirror(agent, { ...copy, baseUrl: monolithUrl() }, limits) : Promise.resolve(null),
-    ]);
-    const monolith: ObservedResponse = {
-      status: primary.status,
-      headers: primary.headers,
-      body: primary.body,
-    };
+    const headers = mirrorHeaders(request.headers);
+    const { method, url, body } = request;
+    const toService = sendMirror(pools, { baseUrl: serviceUrl, method, url, headers, body }, limits);
+    const [service, second] = learning
+      ? await Promise.all([
+          toService,
+          sendMirror(pools, { baseUrl: monolithUrl(), method, url, headers, body }, limits),
+        ])
+      : [await toService, null];
+    // The primary is an ObservedResponse already (status, headers, body; durationMs unused).
+    const monolith: ObservedResponse = primary;
     const candidates = second ? learnFrom(route, monolith, second) : [];
-    const comparator = comparatorFor(route);
+    const comparator = compiledFor(route).compare;
 
     if (!service.ok) return emit(route, { kind: 'failed', reason: service.reason, learned: candidates });
     if (service.response.body === null)
@@ -164,8 +237,7 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
   /** Compares two monolith answers under the route's configured rules only, so known noise is seen again. */
   function learnFrom(route: Route, first: ObservedResponse, second: MirrorResult): NoiseCandidate[] {
     if (!second.ok || second.response.body === null || first.body === null) return [];
-    const compare = createComparator(getNoiseRules(route.shadow), options.compareHeaders);
-    const found = redactCandidates(learnNoise(first, second.response, compare));
+    const found = redactCandidates(learnNoise(first, second.response, compiledFor(route).configured));
     learned.set(route.id, mergeLearnedNoise(learnedFor(route.id), found, new Date().toISOString()));
     return found;
   }
@@ -238,7 +310,7 @@ export function createShadowRunner(deps: ShadowRunnerDeps): ShadowRunner {
       closing = true;
       clearInterval(timer);
       queue.clear();
-      await agent.destroy();
+      await pools.destroy();
       await queue.drain();
       flush();
     },

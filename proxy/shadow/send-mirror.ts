@@ -1,9 +1,9 @@
 /**
  * Sends one copy of a captured request to a target (the service, or the monolith a second time
- * for noise learning) with undici over a keep-alive agent, reads the answer up to the capture
- * cap, and never throws past a timeout: the result says what happened.
+ * for noise learning) with undici over a keep-alive pool per target, reads the answer up to the
+ * capture cap, and never throws past a timeout: the result says what happened.
  */
-import { Agent, type Dispatcher, request } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import type { ObservedResponse } from './types.ts';
 
 export const SHADOW_HEADER = 'x-strangler-shadow';
@@ -29,34 +29,63 @@ export type MirrorResult =
 export interface MirrorRequest {
   baseUrl: string;
   method: string;
+  /** Path plus query string, as sent to the monolith. */
   url: string;
+  /** Already cleaned by `mirrorHeaders`. */
   headers: Record<string, string | string[]>;
   body: Buffer | null;
 }
 
-export function createMirrorAgent(concurrency: number): Agent {
-  return new Agent({ connections: concurrency, keepAliveTimeout: 10_000, pipelining: 1 });
+/** One keep-alive undici Pool per target origin, reused for the runner's life. */
+export interface MirrorPools {
+  poolFor(baseUrl: string): Pool;
+  /** Aborts what is in flight (shutdown must not wait on a hanging service). */
+  destroy(): Promise<void>;
+}
+
+export function createMirrorPools(connections: number): MirrorPools {
+  const pools = new Map<string, Pool>();
+  return {
+    poolFor(baseUrl) {
+      let pool = pools.get(baseUrl);
+      if (!pool) {
+        // The origin is parsed once per target, not per mirror (a URL per request showed in
+        // profiles). Like the data plane's pools, a base URL's path is not prepended.
+        pool = new Pool(new URL(baseUrl).origin, { connections, keepAliveTimeout: 10_000, pipelining: 1 });
+        pools.set(baseUrl, pool);
+      }
+      return pool;
+    },
+    async destroy() {
+      await Promise.all([...pools.values()].map((pool) => pool.destroy()));
+      pools.clear();
+    },
+  };
+}
+
+/** The request's headers minus hop-by-hop ones, plus the shadow marker: built once per exchange. */
+export function mirrorHeaders(source: Record<string, string | string[]>): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const name in source) {
+    if (!DROPPED_HEADERS.has(name.toLowerCase())) headers[name] = source[name]!;
+  }
+  headers[SHADOW_HEADER] = '1';
+  return headers;
 }
 
 export async function sendMirror(
-  agent: Agent,
+  pools: MirrorPools,
   mirror: MirrorRequest,
   limits: { timeoutMs: number; captureBytes: number },
 ): Promise<MirrorResult> {
   const started = performance.now();
-  const elapsed = () => performance.now() - started;
-  const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(mirror.headers)) {
-    if (!DROPPED_HEADERS.has(name.toLowerCase())) headers[name] = value;
-  }
-  headers[SHADOW_HEADER] = '1';
   const withBody =
     mirror.body !== null && mirror.body.length > 0 && mirror.method !== 'GET' && mirror.method !== 'HEAD';
   try {
-    const response = await request(new URL(mirror.url, mirror.baseUrl), {
-      dispatcher: agent,
+    const response = await pools.poolFor(mirror.baseUrl).request({
       method: mirror.method as 'GET',
-      headers,
+      path: mirror.url,
+      headers: mirror.headers,
       body: withBody ? mirror.body : undefined,
       // Per-phase timeouts rather than an AbortSignal per request: a timer per mirror showed in
       // profiles, and a service trickling bytes still cannot hold a slot past captureBytes.
@@ -71,10 +100,10 @@ export async function sendMirror(
         headers: response.headers as Record<string, string | string[]>,
         body,
       },
-      durationMs: elapsed(),
+      durationMs: performance.now() - started,
     };
   } catch (error) {
-    return { ok: false, reason: describeFailure(error), durationMs: elapsed() };
+    return { ok: false, reason: describeFailure(error), durationMs: performance.now() - started };
   }
 }
 

@@ -4,7 +4,7 @@
  * batches, one transaction each; reads serve `GET /diffs`.
  */
 import type Database from 'better-sqlite3';
-import type { ShadowResultStore } from '../shadow/result-store.ts';
+import type { ShadowResultStore, ShadowTally } from '../shadow/result-store.ts';
 import type { LearnedNoise, MismatchSample, RouteShadowSummary, ShadowOutcome } from '../shadow/types.ts';
 import { openDatabase } from './open-database.ts';
 
@@ -59,33 +59,44 @@ export function createShadowResultStore(
     .prepare('SELECT sample FROM shadow_mismatches WHERE route_id = ? ORDER BY id DESC LIMIT 1')
     .pluck();
 
-  const record = db.transaction((outcomes: readonly ShadowOutcome[]) => {
-    const perRoute = new Map<
-      string,
-      { routeKey: string; at: string; counts: Record<string, number>; reasons: Record<string, number> }
-    >();
-    for (const outcome of outcomes) {
-      let entry = perRoute.get(outcome.routeId);
+  type Entry = {
+    routeKey: string;
+    at: string;
+    counts: Record<string, number>;
+    reasons: Record<string, number>;
+  };
+  const record = db.transaction((outcomes: readonly ShadowOutcome[], tallies: readonly ShadowTally[]) => {
+    const perRoute = new Map<string, Entry>();
+    const entryFor = (routeId: string, routeKey: string): Entry => {
+      let entry = perRoute.get(routeId);
       if (!entry) {
-        const stored = getReasons.get(outcome.routeId) as string | undefined;
-        entry = {
-          routeKey: outcome.routeKey,
-          at: outcome.at,
-          counts: {},
-          reasons: stored ? JSON.parse(stored) : {},
-        };
-        perRoute.set(outcome.routeId, entry);
+        const stored = getReasons.get(routeId) as string | undefined;
+        entry = { routeKey, at: '', counts: {}, reasons: stored ? JSON.parse(stored) : {} };
+        perRoute.set(routeId, entry);
       }
-      entry.at = outcome.at;
+      return entry;
+    };
+    for (const tally of tallies) {
+      const entry = entryFor(tally.routeId, tally.routeKey);
+      if (tally.at > entry.at) entry.at = tally.at;
+      for (const kind of ['matched', 'mismatched', 'failed', 'skipped'] as const)
+        entry.counts[kind] = (entry.counts[kind] ?? 0) + tally.counts[kind];
+      for (const reason in tally.reasons)
+        entry.reasons[reason] = (entry.reasons[reason] ?? 0) + tally.reasons[reason]!;
+    }
+    for (const outcome of outcomes) {
+      const entry = entryFor(outcome.routeId, outcome.routeKey);
+      if (outcome.at > entry.at) entry.at = outcome.at;
       entry.counts[outcome.kind] = (entry.counts[outcome.kind] ?? 0) + 1;
       if (outcome.reason) entry.reasons[outcome.reason] = (entry.reasons[outcome.reason] ?? 0) + 1;
-      for (const path of new Set(outcome.paths ?? [])) bumpPath.run(outcome.routeId, path);
+      if (outcome.paths) for (const path of new Set(outcome.paths)) bumpPath.run(outcome.routeId, path);
       if (outcome.sample) {
         insertSample.run(outcome.routeId, outcome.sample.at, JSON.stringify(outcome.sample));
         pruneSamples.run(outcome.routeId, outcome.routeId, keep);
       }
-      for (const noise of outcome.learned ?? [])
-        upsertNoise.run(outcome.routeId, noise.path, outcome.at, JSON.stringify(noise.example));
+      if (outcome.learned)
+        for (const noise of outcome.learned)
+          upsertNoise.run(outcome.routeId, noise.path, outcome.at, JSON.stringify(noise.example));
     }
     for (const [routeId, entry] of perRoute) {
       upsertRoute.run({
@@ -112,8 +123,8 @@ export function createShadowResultStore(
     }));
 
   return {
-    record(outcomes) {
-      if (outcomes.length > 0) record(outcomes);
+    record(outcomes, tallies = []) {
+      if (outcomes.length > 0 || tallies.length > 0) record(outcomes, tallies);
     },
     learnedNoise,
     summaries(): RouteShadowSummary[] {
@@ -150,5 +161,9 @@ export function createShadowResultStore(
  */
 export function openShadowResultStore(file: string, options: { samplesPerRoute?: number } = {}) {
   const db = openDatabase(file);
+  // This connection only writes comparison statistics. In WAL mode NORMAL skips the fsync per
+  // commit (a power cut may lose the last writes, never corrupt the file), and that fsync ran on
+  // the event loop that also serves primaries. The route store's connection stays FULL.
+  db.pragma('synchronous = NORMAL');
   return { store: createShadowResultStore(db, options), close: () => db.close() };
 }
