@@ -6,6 +6,12 @@ import type { NamedToken } from './auth.ts';
 /** Fills `GET /diffs` (the shadow runner); until one is given the endpoint answers `[]`. */
 export type DiffsProvider = (query: { route?: string }) => unknown[] | Promise<unknown[]>;
 
+/** Which route's comparison results were forgotten. */
+export interface DiffsReset {
+  routeId: string;
+  routeKey: string;
+}
+
 /** What a reload reports: the config's new routes added, the rest kept as stored. */
 export interface ReloadResult {
   revision: number;
@@ -27,6 +33,10 @@ export interface AdminOptions {
   /** Prometheus exposition from the data plane's registry. */
   getMetrics: () => Promise<{ contentType: string; body: string }>;
   diffs?: DiffsProvider;
+  /** `GET /diffs/:id`: one route's results with its kept mismatch samples (the shadow runner). */
+  routeDiffs?: (route: string) => unknown | Promise<unknown>;
+  /** `POST /diffs/:id/reset`: forgets a route's comparison results; throws for an unknown route. */
+  resetDiffs?: (route: string) => DiffsReset | Promise<DiffsReset>;
   /** Extra fields per route in `GET /routes` (the shadow runner's readiness), keyed by route id. */
   routeInfo?: () => Map<string, Record<string, unknown>> | Promise<Map<string, Record<string, unknown>>>;
   /** Re-reads the config file; absent when the proxy runs from flags. */

@@ -22,6 +22,7 @@ const rollbackBody = z.strictObject({
   revision: z.number().int().positive().optional(),
   reason: z.string().max(500).optional(),
 });
+const resetBody = z.strictObject({ reason: z.string().max(500).optional() });
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
@@ -115,6 +116,21 @@ export function createAdminApp(options: AdminOptions): Express {
     const route = typeof req.query.route === 'string' ? req.query.route : undefined;
     res.json(options.diffs ? await options.diffs({ route }) : []);
   });
+  app.get('/diffs/:id', async (req, res) => {
+    res.json(await requireShadow(options.routeDiffs)(routeParam(req)));
+  });
+  app.post('/diffs/:id/reset', async (req, res) => {
+    const body = parseBody(resetBody, req.body);
+    const reset = await requireShadow(options.resetDiffs)(routeParam(req));
+    const at = new Date().toISOString();
+    // Not a route change (the table is untouched), but who wiped a route's evidence, and why,
+    // must be on record like one.
+    logger.info(
+      { event: 'diffs-reset', actor: actorOf(res), route: reset.routeId, reason: body.reason ?? null },
+      'shadow results reset',
+    );
+    res.json({ ...reset, reset: true, actor: actorOf(res), at, reason: body.reason ?? null });
+  });
   app.get('/metrics', async (_req, res) => {
     const metrics = await options.getMetrics();
     res.type(metrics.contentType).send(metrics.body);
@@ -130,6 +146,16 @@ export function createAdminApp(options: AdminOptions): Express {
   });
   app.use(createErrorHandler(options));
   return app;
+}
+
+function requireShadow<T>(provider: T | undefined): T {
+  if (provider === undefined) {
+    throw new StranglerError(
+      PROXY_ADMIN_ERRORS.PROXY_ADMIN_NO_SHADOW,
+      'This proxy keeps no shadow comparison results.',
+    );
+  }
+  return provider;
 }
 
 /** Errors become `{ error: { code, message, hint } }` with the status from status-code.ts. */

@@ -4,7 +4,8 @@
  */
 import { StranglerError } from '../../errors/index.ts';
 import type { Route, RouteChange, RouteMode, RouteTable } from '../model.ts';
-import type { ReloadResult } from './admin-options.ts';
+import type { RouteDiffDetail } from '../shadow/index.ts';
+import type { DiffsReset, ReloadResult } from './admin-options.ts';
 import { PROXY_ADMIN_ERRORS } from './errors.ts';
 
 export interface AdminClientOptions {
@@ -23,6 +24,14 @@ export interface ImportResult {
   changes: RouteChange[];
   kept: string[];
   services: string[];
+}
+
+/** The answer of `POST /diffs/:id/reset`. */
+export interface DiffsResetResult extends DiffsReset {
+  reset: true;
+  actor: string;
+  at: string;
+  reason: string | null;
 }
 
 export function createAdminClient(options: AdminClientOptions) {
@@ -79,6 +88,10 @@ export function createAdminClient(options: AdminClientOptions) {
     },
     importPlan: (plan: unknown) => call<ImportResult>('POST', '/routes/import', plan),
     reload: () => call<ReloadResult>('POST', '/reload'),
+    /** One route's comparison results with its kept mismatch samples, newest first. */
+    routeDiffs: (ref: string) => call<RouteDiffDetail>('GET', `/diffs/${encodeURIComponent(ref)}`),
+    resetDiffs: (ref: string, body: { reason?: string } = {}) =>
+      call<DiffsResetResult>('POST', `/diffs/${encodeURIComponent(ref)}/reset`, body),
     stats: () => call<unknown>('GET', '/stats'),
     health: () => call<{ status: string; revision: number }>('GET', '/healthz'),
   };

@@ -23,6 +23,9 @@ export const PROXY_ADMIN_ERRORS = defineErrors({
   PROXY_ADMIN_NO_CONFIG_FILE: {
     hint: 'The proxy was started with flags, so there is no file to re-read; restart it with `--config FILE` to use reload.',
   },
+  PROXY_ADMIN_NO_SHADOW: {
+    hint: 'This admin API was built without the shadow runner; `createProxy` wires it, an embedded `createAdminApp` needs `routeDiffs` and `resetDiffs`.',
+  },
   PROXY_ADMIN_UNREACHABLE: {
     hint: 'Start the proxy (`strangler proxy ...`) or point the CLI at its admin port with `--admin http://127.0.0.1:8081`.',
   },

@@ -19,8 +19,9 @@ import { createGuardrails, type GuardrailRollback, type Guardrails } from './gua
 import { toShadowPromMetrics } from './metrics.ts';
 import { observeServiceResults } from './observe-service-results.ts';
 import { getShadowSettings, type ShadowSettingsInput } from './options.ts';
+import { createRecentMismatches } from './recent-mismatches.ts';
 import { createShadowRunner, type ShadowLogger, type ShadowRunner } from './runner.ts';
-import type { RouteDiffReport } from './types.ts';
+import type { MismatchSample, RouteDiffReport } from './types.ts';
 
 export interface CreateShadowOptions {
   settings?: ShadowSettingsInput;
@@ -36,8 +37,10 @@ export interface Shadow {
   onShadow(exchange: CapturedExchange): void;
   /** The admin API's `GET /diffs?route=` provider. */
   diffs(query: { route?: string }): RouteDiffReport[];
+  /** `GET /diffs/:route`: one route's report with its last `samplesPerRoute` mismatches, newest first. */
+  routeDiffs(route: string): RouteDiffDetail;
   /** Forgets a route's results (by id or key) so readiness starts over, e.g. after a fix. */
-  reset(route: string): void;
+  reset(route: string): { routeId: string; routeKey: string };
   /** Wraps the data plane's stats so service answers feed the guardrails. */
   observe(stats: ProxyStats): ProxyStats;
   readonly metrics: ReturnType<typeof toShadowPromMetrics>;
@@ -51,6 +54,7 @@ export function createShadow(options: CreateShadowOptions): Shadow {
   const { store, close } = openShadowResultStore(options.dbFile, {
     samplesPerRoute: settings.samplesPerRoute,
   });
+  const recent = createRecentMismatches(store, settings.samplesPerRoute);
   const guardrails = createGuardrails({
     options: settings.guardrails,
     getTable: options.getTable,
@@ -60,37 +64,38 @@ export function createShadow(options: CreateShadowOptions): Shadow {
   const runner = createShadowRunner({
     getTable: options.getTable,
     options: settings,
-    results: store,
+    results: recent.store,
     logger: options.logger,
     guardrails,
   });
+  const requireRoute = (ref: string) => {
+    const route = options.getTable().routes.find((r) => r.id === ref || r.key === ref);
+    if (!route) {
+      throw new StranglerError(PROXY_STORE_ERRORS.PROXY_STORE_ROUTE_NOT_FOUND, `No route \`${ref}\`.`, {
+        details: { route: ref },
+      });
+    }
+    return route;
+  };
+  const diffs = (query: { route?: string }): RouteDiffReport[] => {
+    const report = runner.report();
+    if (!query.route) return report.routes;
+    const found = findRouteReport(report, query.route);
+    if (found) return [found];
+    const route = requireRoute(query.route);
+    return [emptyReport(route.id, route.key, route.mode, route.service, report.thresholds.minComparisons)];
+  };
   return {
     onShadow: (exchange) => runner.onShadow(exchange),
-    diffs(query) {
-      const report = runner.report();
-      if (!query.route) return report.routes;
-      const found = findRouteReport(report, query.route);
-      if (found) return [found];
-      const route = options.getTable().routes.find((r) => r.id === query.route || r.key === query.route);
-      if (!route) {
-        throw new StranglerError(
-          PROXY_STORE_ERRORS.PROXY_STORE_ROUTE_NOT_FOUND,
-          `No route \`${query.route}\`.`,
-          {
-            details: { route: query.route },
-          },
-        );
-      }
-      return [emptyReport(route.id, route.key, route.mode, route.service, report.thresholds.minComparisons)];
+    diffs,
+    routeDiffs(ref) {
+      const [report] = diffs({ route: ref }) as [RouteDiffReport];
+      return { ...report, samples: recent.list(report.routeId) };
     },
     reset(ref) {
-      const route = options.getTable().routes.find((r) => r.id === ref || r.key === ref);
-      if (!route) {
-        throw new StranglerError(PROXY_STORE_ERRORS.PROXY_STORE_ROUTE_NOT_FOUND, `No route \`${ref}\`.`, {
-          details: { route: ref },
-        });
-      }
+      const route = requireRoute(ref);
       runner.reset(route.id);
+      return { routeId: route.id, routeKey: route.key };
     },
     observe: (stats) => observeServiceResults(stats, guardrails),
     metrics: toShadowPromMetrics(() => runner.report()),
@@ -128,6 +133,11 @@ function emptyReport(
       reason: `0 of ${minComparisons} comparisons`,
     },
   };
+}
+
+/** One route in `GET /diffs/:route`: its report and the mismatches kept, newest first. */
+export interface RouteDiffDetail extends RouteDiffReport {
+  samples: MismatchSample[];
 }
 
 export type { GuardrailRollback } from './guardrails.ts';

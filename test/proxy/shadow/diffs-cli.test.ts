@@ -68,6 +68,8 @@ beforeAll(async () => {
     getLiveStats: () => ({}),
     getMetrics: async () => ({ contentType: 'text/plain', body: '' }),
     diffs: (query) => shadow.diffs(query),
+    routeDiffs: (route) => shadow.routeDiffs(route),
+    resetDiffs: (route) => shadow.reset(route),
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => admin.once('listening', resolve));
   adminUrl = `http://127.0.0.1:${(admin.address() as AddressInfo).port}`;
@@ -128,11 +130,26 @@ describe('strangler diffs', () => {
     expect(stderr).toMatch(/^error PROXY_ADMIN_UNREACHABLE: /);
   });
 
+  it('lists the mismatches kept for one route, newest first', async () => {
+    const { code, stdout } = await strangler('diffs', 'get-api-orders-id', '--admin', adminUrl);
+    expect(code).toBe(0);
+    expect(stdout).toContain('earlier mismatches (2 kept, newest first):');
+    expect(stdout).toMatch(/^ {4}\S+ {2}GET \/api\/orders\/7 {2}\$\.items\[3\]\.price: 9\.99 ≠ 10$/m);
+    const json = await strangler('diffs', 'GET /api/orders/:id', '--json', '--admin', adminUrl);
+    const [route] = JSON.parse(json.stdout) as (RouteDiffReport & { samples: { url: string }[] })[];
+    expect(route!.samples.map((sample) => sample.url)).toEqual(['/api/orders/8', '/api/orders/7']);
+  });
+
   it('starts a route over after reset, e.g. once the service is fixed', async () => {
-    shadow.reset('GET /api/orders/:id');
+    const reset = await strangler('diffs', '--reset', 'GET /api/orders/:id', '--admin', adminUrl);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain('Reset GET /api/orders/:id');
     const { stdout } = await strangler('diffs', 'GET /api/orders/:id', '--json', '--admin', adminUrl);
     expect(JSON.parse(stdout)).toMatchObject([
-      { counters: { mismatched: 0 }, learnedNoise: [], lastMismatch: null },
+      { counters: { mismatched: 0 }, learnedNoise: [], lastMismatch: null, samples: [] },
     ]);
+    const unknown = await strangler('diffs', '--reset', 'GET /api/nothing', '--admin', adminUrl);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error PROXY_STORE_ROUTE_NOT_FOUND: /);
   });
 });
