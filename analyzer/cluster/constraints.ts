@@ -17,10 +17,11 @@ export const constraintsSchema = z.strictObject({
   /** Module or glob -> service name. Same name = same service, different names = apart. */
   pin: z.record(z.string().min(1), z.string().min(1)).default({}),
   /**
-   * `together`: keep every transaction in one service whatever it costs. `coupling` (default):
-   * move a transaction's writer to its home only when its code agrees; otherwise report it.
+   * `together` (default): a transaction's writers, and the areas around them, share a service.
+   * `coupling`: the user accepts splits where the code disagrees (a saga to design); a writer
+   * moves to the transaction's home only when its code is tied to it, and each split is a risk.
    */
-  transactions: z.enum(['together', 'coupling']).default('coupling'),
+  transactions: z.enum(['together', 'coupling']).default('together'),
 });
 
 export type Constraints = z.infer<typeof constraintsSchema>;
@@ -29,7 +30,7 @@ export const NO_CONSTRAINTS: Constraints = Object.freeze({
   together: [],
   apart: [],
   pin: {},
-  transactions: 'coupling',
+  transactions: 'together',
 }) as Constraints;
 
 /** Validates a parsed constraints file; the error names the offending path. */

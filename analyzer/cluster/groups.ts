@@ -24,6 +24,10 @@ export class ModuleGroups {
     });
   }
 
+  has(id: string): boolean {
+    return this.parent.has(id);
+  }
+
   find(id: string): string {
     let root = id;
     while (this.parent.get(root) !== root) root = this.parent.get(root)!;

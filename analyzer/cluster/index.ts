@@ -5,6 +5,7 @@ import type { ModuleGraph } from '../graph/types.ts';
 import { DEFAULT_WEIGHTS } from '../graph/weights.ts';
 import { type Constraints, NO_CONSTRAINTS, resolveConstraints } from './constraints.ts';
 import { getDomainKey } from './domain-folder.ts';
+import { followMovedWriters } from './follow-writers.ts';
 import { ModuleGroups } from './groups.ts';
 import { getPartitionQuality, runLouvain, toLouvainGraph, type WeightedGraph } from './louvain.ts';
 import { absorbIncapable, getMembers, splitApart } from './refine.ts';
@@ -83,6 +84,14 @@ export function clusterModules(
       }
     }
   }
+  if ((constraints.transactions ?? 'together') === 'together') {
+    // A transaction's writers are one unit before clustering, so the code around them (routers,
+    // services) is placed by its ties to the whole unit instead of being cut from its writer.
+    for (const tx of facts.transactions) {
+      const writers = tx.modules.filter((id) => groups.has(id));
+      for (const id of writers.slice(1)) groups.union(writers[0]!, id);
+    }
+  }
   const domainSet = new Set(domain);
   const members = groups.getGroups();
   const rootOf = new Map<string, string>();
@@ -139,12 +148,19 @@ export function clusterModules(
   const joined = mergeSameDomain(drafts, affinity, getDomainKey, (from, into) =>
     canJoin(from.modules, into, resolved.pins, (id) => tags.get(rootOf.get(id)!)!),
   );
+  const policy = constraints.transactions ?? 'together';
+  const following =
+    policy === 'together'
+      ? followMovedWriters(joined, facts.transactions, affinity, getDomainKey, (from, into) =>
+          canJoin(from.modules, into, resolved.pins, (id) => tags.get(rootOf.get(id)!)!),
+        )
+      : joined;
   const kept = keepTransactionsTogether(
-    joined,
+    following,
     facts.transactions,
     (id) => members.get(rootOf.get(id)!)!,
     (group, target) => canJoin(group, target, resolved.pins, (id) => tags.get(rootOf.get(id)!)!),
-    constraints.transactions ?? 'coupling',
+    policy,
     (group, target) => {
       const inside = new Set(target.modules);
       let tie = 0;

@@ -6,20 +6,21 @@ export interface ServiceDraft {
 }
 
 /**
- * `together`: every transaction stays whole, whatever it costs. `coupling` (default): a writer
- * moves to the transaction's home only when its code is tied to the home at least as much as
- * to its own service; otherwise the transaction is reported as a split-transaction risk.
+ * `together` (default): every transaction stays whole unless a pin or an apart rule forbids it.
+ * `coupling` (the user's choice): a writer moves to the transaction's home only when its code is
+ * tied to the home at least as much as to its own service; otherwise the transaction is
+ * reported as a split-transaction risk.
  */
 export type TransactionPolicy = 'together' | 'coupling';
 
 /**
  * A transaction's writes should stay in one service, or it becomes a distributed transaction.
- * Transactions sharing a writer form one unit; its home is the service that runs most of them
- * (holds the `db.transaction` call), and writer groups move there. Only the writer modules
- * move, not their whole domain, so one wide checkout transaction does not merge five services
- * into one. Under the `coupling` policy a writer whose code belongs elsewhere stays (one
- * checkout spanning six areas is a saga to design, not a reason to gut five services); the
- * split is then a risk. A group the user pinned elsewhere, or that an apart rule keeps out,
+ * Under the default policy the writers were one unit during clustering and their areas followed
+ * them (follow-writers.ts), so this pass only catches what is still apart. Transactions sharing
+ * a writer form one unit; its home is the service that runs most of them (holds the
+ * `db.transaction` call), and writer groups move there. Under the `coupling` policy a writer
+ * whose code belongs elsewhere stays: the user accepted the split as a saga to design, and it
+ * is reported as a risk. A group the user pinned elsewhere, or that an apart rule keeps out,
  * stays as well: a forced split.
  */
 export function keepTransactionsTogether(

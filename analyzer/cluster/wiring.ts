@@ -46,5 +46,28 @@ export function detectWiring(facts: ProjectFacts, kernel: ReadonlySet<string>): 
       }
     }
   }
+  for (const id of getProbeModules(facts)) if (!kernel.has(id)) wiring.add(id);
   return [...wiring].sort();
+}
+
+/** Liveness, readiness, version and metrics paths, optionally under /api or a version prefix. */
+const PROBE_PATH =
+  /^\/(?:api\/)?(?:v\d+\/)?(?:healthz?|health-check|readyz?|readiness|livez?|liveness|ping|status|version|metrics)$/i;
+
+/**
+ * A module that only answers operational probes (`/healthz`, `/api/version`) and touches no
+ * table is not a capability to extract: every service answers its own probes, and the
+ * monolith keeps answering its own. It is set aside with the wiring instead of becoming a
+ * one-file service ranked first to extract.
+ */
+export function getProbeModules(facts: ProjectFacts): string[] {
+  const endpoints = new Map<string, string[]>();
+  for (const endpoint of facts.endpoints) {
+    endpoints.set(endpoint.file, [...(endpoints.get(endpoint.file) ?? []), endpoint.path]);
+  }
+  const withTables = new Set(facts.tableAccesses.map((access) => access.file));
+  return [...endpoints]
+    .filter(([file, paths]) => !withTables.has(file) && paths.every((path) => PROBE_PATH.test(path)))
+    .map(([file]) => file)
+    .sort();
 }

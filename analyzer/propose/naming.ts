@@ -58,6 +58,9 @@ function getNameChoices(service: NamingInput): string[] {
       .filter((segment): segment is string => !!segment),
   );
   if (prefix && prefix.share >= 0.5) choices.push(prefix.value);
+  // A service that keeps a transaction's areas together has no majority folder; its largest
+  // area (the one running the checkout, say) still names it better than one of its tables.
+  if (folder && !LAYER_NAMES.has(folder.value.toLowerCase())) choices.push(folder.value);
   const table = [...service.writes].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0];
   if (table) choices.push(table[0]);
   if (folder) choices.push(folder.value);

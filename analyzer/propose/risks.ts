@@ -18,7 +18,7 @@ export function findRisks(
     if (tx.services.length < 2) continue;
     const why = forced.has(`${tx.file}:${tx.line}`)
       ? 'the constraints force it apart'
-      : 'its writers\' code belongs to different services; to keep it whole anyway, list them under `together` or set `"transactions": "together"` in --constraints';
+      : 'the constraints chose `"transactions": "coupling"` and its writers\' code belongs to different services';
     risks.push({
       kind: 'split-transaction',
       message: `The transaction at ${tx.file}:${tx.line} writes ${tx.tables.join(', ')} across ${tx.services.join(', ')} (${why}): it would need a saga or a distributed transaction.`,

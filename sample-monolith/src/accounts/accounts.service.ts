@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { queueNotification } from '@shop/notifications/notifications.service.ts';
 import { addHours, now } from '@shop/shared/clock.ts';
 import { config } from '@shop/shared/config.ts';
+import { inTransaction } from '@shop/shared/db.ts';
 import { ConflictError, UnauthorizedError, ValidationError } from '@shop/shared/errors.ts';
 import type { PublicUser } from './accounts.types.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
@@ -12,6 +13,7 @@ import {
   insertUser,
   type UserRow,
   updatePasswordHash,
+  updateRoleAndStatus,
   updateUserProfile,
 } from './users.repository.ts';
 
@@ -87,6 +89,17 @@ export function updateProfile(userId: number, changes: { name?: string; email?: 
   }
   updateUserProfile(userId, { ...changes, email: changes.email?.toLowerCase() });
   return toPublicUser(findUserById(userId)!);
+}
+
+/** Back-office change of role or status; a disabled account is signed out everywhere at once. */
+export function changeRoleAndStatus(
+  userId: number,
+  changes: { role?: 'customer' | 'staff' | 'admin'; status?: 'active' | 'disabled' },
+): void {
+  inTransaction(() => {
+    updateRoleAndStatus(userId, changes);
+    if (changes.status === 'disabled') deleteSessionsForUser(userId);
+  });
 }
 
 export function getProfile(userId: number): PublicUser {

@@ -1,9 +1,7 @@
-import { toPublicUser } from '@shop/accounts/accounts.service.ts';
-import { deleteSessionsForUser } from '@shop/accounts/sessions.repository.ts';
-import { findUserById, listUsers, updateRoleAndStatus } from '@shop/accounts/users.repository.ts';
+import { changeRoleAndStatus, toPublicUser } from '@shop/accounts/accounts.service.ts';
+import { findUserById, listUsers } from '@shop/accounts/users.repository.ts';
 import { currentUser } from '@shop/shared/auth.ts';
 import { now } from '@shop/shared/clock.ts';
-import { inTransaction } from '@shop/shared/db.ts';
 import { BadRequestError, NotFoundError } from '@shop/shared/errors.ts';
 import { pageOf, readPage } from '@shop/shared/pagination.js';
 import { idParam, validator } from '@shop/shared/validate.ts';
@@ -43,17 +41,15 @@ usersAdminRouter.patch('/:userId', (req, res) => {
   const actor = currentUser(req);
   if (id === actor.id) throw new BadRequestError('You cannot change your own role or status', 'self_change');
   if (!findUserById(id)) throw new NotFoundError('User', id);
-  inTransaction(() => {
-    updateRoleAndStatus(id, { role, status });
-    if (status === 'disabled') deleteSessionsForUser(id);
-    recordAudit({
-      actorId: actor.id,
-      action: 'user.updated',
-      entity: 'user',
-      entityId: id,
-      details: { role, status },
-      at: now(),
-    });
+  changeRoleAndStatus(id, { role, status });
+  // Written once the change committed, so the audit log never records a change that rolled back.
+  recordAudit({
+    actorId: actor.id,
+    action: 'user.updated',
+    entity: 'user',
+    entityId: id,
+    details: { role, status },
+    at: now(),
   });
   res.json({ user: toPublicUser(findUserById(id)!) });
 });

@@ -73,14 +73,15 @@ export function moderateReview(reviewId: number, decision: 'publish' | 'reject')
   db().transaction(() => {
     setReviewStatus(reviewId, decision === 'publish' ? 'published' : 'rejected');
     refreshProductRating(review.product_id);
-    if (decision === 'publish') {
-      const product = findProductById(review.product_id);
-      queueNotification({
-        userId: review.user_id,
-        template: 'review_published',
-        payload: { productName: product?.name },
-      });
-    }
   })();
+  // Queued after the commit: a moderation decision stands even if the email cannot be queued.
+  if (decision === 'publish') {
+    const product = findProductById(review.product_id);
+    queueNotification({
+      userId: review.user_id,
+      template: 'review_published',
+      payload: { productName: product?.name },
+    });
+  }
   return findReview(reviewId)!;
 }

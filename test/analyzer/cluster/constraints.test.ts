@@ -53,7 +53,7 @@ describe('constraints', () => {
     expect(risk.message).toContain('constraints force it apart');
   });
 
-  it('reports a transaction whose writer belongs elsewhere, and keeps it whole when told to', () => {
+  it("keeps a transaction whole by default, its writer's area with it, and splits it only when told to", () => {
     const facts = createShopFacts();
     facts.transactions.push({
       file: 'src/orders/orders.service.ts',
@@ -69,14 +69,18 @@ describe('constraints', () => {
       symbols: ['getStock', 'releaseStock', 'restock'],
       line: 3,
     });
-    const byCoupling = assembleAnalysis(facts);
-    expect(serviceOf(byCoupling, 'src/inventory/stock.repository.ts')).toBe('inventory');
-    expect(byCoupling.risks.filter((r) => r.kind === 'split-transaction').map((r) => r.line)).toEqual([77]);
+    const whole = assembleAnalysis(facts);
+    expect(serviceOf(whole, 'src/inventory/stock.repository.ts')).toBe('orders');
+    // The router would otherwise call its own repository across a service boundary.
+    expect(serviceOf(whole, 'src/inventory/inventory.router.ts')).toBe('orders');
+    expect(whole.risks.filter((r) => r.kind === 'split-transaction')).toEqual([]);
+    expect(whole.tables.find((t) => t.name === 'stock')!.owner).toBe('orders');
 
-    const together = assembleAnalysis(facts, { constraints: parseConstraints({ transactions: 'together' }) });
-    expect(serviceOf(together, 'src/inventory/stock.repository.ts')).toBe('orders');
-    expect(together.risks.filter((r) => r.kind === 'split-transaction')).toEqual([]);
-    expect(together.tables.find((t) => t.name === 'stock')!.owner).toBe('orders');
+    const split = assembleAnalysis(facts, { constraints: parseConstraints({ transactions: 'coupling' }) });
+    expect(serviceOf(split, 'src/inventory/stock.repository.ts')).toBe('inventory');
+    const risks = split.risks.filter((r) => r.kind === 'split-transaction');
+    expect(risks.map((r) => r.line)).toEqual([77]);
+    expect(risks[0]!.message).toContain('"transactions": "coupling"');
   });
 
   it('warns about a constraint that matches nothing', () => {
