@@ -238,6 +238,22 @@ describe.runIf(hasBrowser)('migration dashboard in chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}route-shadow.png`, fullPage: true });
   });
 
+  it('lists the newest kept mismatches and resets the results after a confirmation', async () => {
+    await expect.poll(() => page.locator('#route-samples').textContent(), WAIT).toContain('Kept mismatches');
+    expect(await page.locator('#route-samples-list li').count()).toBe(5);
+    expect(await page.locator('#route-samples-list li').first().textContent()).toContain('$.price');
+    await page.getByRole('button', { name: 'Reset comparison results…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect
+      .poll(() => page.locator('#route-shadow').textContent(), WAIT)
+      .toContain('No mismatch recorded.');
+    const after = await api<{ counters: { mismatched: number }; samples: unknown[] }>(
+      '/diffs/get-api-products-id',
+    );
+    expect(after).toMatchObject({ counters: { mismatched: 0 }, samples: [] });
+    expect(await page.locator('#route-samples-list').count()).toBe(0);
+  });
+
   it('fits a narrow screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${world.adminUrl}/#/`);

@@ -1,8 +1,10 @@
 /**
  * One route: its setting and live numbers, the actions (change mode and percent, roll back,
- * each confirmed), the shadow comparison (last mismatch side by side, top differing paths,
- * learned noise) and its history.
+ * each confirmed), the shadow comparison (last mismatch side by side, top differing paths, the
+ * newest kept mismatches, a confirmed reset, learned noise) and its history.
  */
+
+import type { RouteDiffDetail } from '../../../shadow/index.ts';
 import { call, routePath } from './api.ts';
 import { confirmAction, toast } from './confirm.ts';
 import { sideBySide } from './diff.ts';
@@ -10,6 +12,9 @@ import { type Child, field, fill, h } from './dom.ts';
 import * as f from './format.ts';
 import { MODES, type RouteChange, type RouteDiffReport, type Snapshot, toRouteRows } from './model.ts';
 import { historyTable } from './overview.ts';
+
+/** Kept mismatches listed under the last one; the rest stay in `GET /diffs/:id`. */
+const SAMPLES_SHOWN = 5;
 
 export interface RoutePageView {
   element: HTMLElement;
@@ -20,6 +25,12 @@ export function createRoutePage(routeId: string, refresh: () => Promise<void>): 
   const title = h('h1', { id: 'route-title', tabindex: -1 }, routeId);
   const summary = h('dl', { class: 'facts', id: 'route-facts' });
   const shadow = h('div', { id: 'route-shadow' });
+  const samples = h('div', { id: 'route-samples' });
+  const resetDiffs = h(
+    'button',
+    { type: 'button', id: 'action-reset-diffs', class: 'danger' },
+    'Reset comparison results…',
+  );
   const noise = h('div', { id: 'route-noise' });
   const history = h('div', { id: 'route-history' });
   const mode = h(
@@ -88,6 +99,15 @@ export function createRoutePage(routeId: string, refresh: () => Promise<void>): 
     const body = reason.value.trim() ? { reason: reason.value.trim() } : {};
     await act(() => call('POST', `${routePath(routeId)}/rollback`, body), `${routeKey} rolled back.`);
   });
+  resetDiffs.addEventListener('click', async () => {
+    const text = `Forget the comparison counters, kept mismatches and learned noise of ${routeKey}? Readiness starts again from zero.`;
+    if (!(await confirmAction('Reset comparison results', text, 'Reset'))) return;
+    const body = reason.value.trim() ? { reason: reason.value.trim() } : {};
+    await act(
+      () => call('POST', `/diffs/${encodeURIComponent(routeId)}/reset`, body),
+      `${routeKey}: comparison results reset.`,
+    );
+  });
   async function act(run: () => Promise<unknown>, message: string) {
     apply.disabled = true;
     rollback.disabled = true;
@@ -121,6 +141,8 @@ export function createRoutePage(routeId: string, refresh: () => Promise<void>): 
       { class: 'card', 'aria-labelledby': 'shadow-title' },
       h('h2', { id: 'shadow-title' }, 'Shadow comparison'),
       shadow,
+      samples,
+      h('div', { class: 'row-actions' }, resetDiffs),
     ),
     h(
       'section',
@@ -178,6 +200,11 @@ export function createRoutePage(routeId: string, refresh: () => Promise<void>): 
       }
       const report = now.diffs.find((d) => d.routeId === routeId);
       fill(shadow, shadowSection(report));
+      // The kept mismatches are one route's detail, not part of the overview's poll.
+      call<RouteDiffDetail>('GET', `/diffs/${encodeURIComponent(routeId)}`).then(
+        (detail) => fill(samples, samplesSection(detail)),
+        () => fill(samples),
+      );
       fill(noise, noiseSection(report));
       fill(history, historyTable(changes, false));
     },
@@ -253,6 +280,28 @@ function shadowSection(report: RouteDiffReport | undefined): Child[] {
       sideBySide(sample.monolith, sample.service),
     );
   return parts;
+}
+
+function samplesSection(detail: RouteDiffDetail): Child[] {
+  if (detail.samples.length <= 1) return [];
+  return [
+    h('h3', {}, `Kept mismatches `, h('span', { class: 'muted' }, `${detail.samples.length}, newest first`)),
+    h(
+      'ul',
+      { class: 'paths', id: 'route-samples-list' },
+      detail.samples.slice(0, SAMPLES_SHOWN).map((sample) => {
+        const first = sample.differences[0];
+        return h(
+          'li',
+          {},
+          `${f.time(sample.at)} ${sample.method} ${sample.url} `,
+          first ? h('code', {}, first.path) : null,
+          first ? ` ${first.expected} ≠ ${first.actual}` : null,
+          sample.differences.length > 1 ? ` (+${sample.differences.length - 1} more)` : null,
+        );
+      }),
+    ),
+  ];
 }
 
 function noiseSection(report: RouteDiffReport | undefined): Child {
