@@ -126,6 +126,7 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
   const sessions = config.sessions
     ? createSessionRecorder({ settings: config.sessions, dbFile: config.db, getTable, logger })
     : null;
+  for (const metric of sessions?.metrics ?? []) stats.registry.registerMetric(metric);
   const server = createServer(
     sessions
       ? (req, res) => {

@@ -16,11 +16,13 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
+import type { Metric } from 'prom-client';
 import type { SessionsConfig } from '../config/schema.ts';
 import type { RouteTable } from '../model.ts';
 import { compileTable } from '../routing/create-router.ts';
 import { normaliseTarget } from '../routing/normalise-path.ts';
 import { openSessionLog, type RecordedSession, type SessionLog } from '../store/session-log.ts';
+import { toSessionPromMetrics } from './metrics.ts';
 import { createSessionKeyReader } from './session-key.ts';
 import { createSessionTable, type FinishedSession } from './session-table.ts';
 
@@ -32,6 +34,8 @@ export interface SessionRecorder {
   /** Finishes every open session, writes them and closes the database connection. */
   close(): void;
   readonly active: number;
+  /** For the proxy's Prometheus registry: active, written, dropped, write failures. */
+  readonly metrics: Metric[];
 }
 
 export function createSessionRecorder(options: {
@@ -60,15 +64,22 @@ export function createSessionRecorder(options: {
   });
   /** Hashed sessions a failed write left behind; retried with the next batch, bounded. */
   let pending: RecordedSession[] = [];
+  let written = 0;
+  let overflow = 0;
+  let writeFailures = 0;
 
   function write(): void {
-    const batch = [...pending, ...table.takeFinished().map(toRecorded)].slice(-settings.maxActive);
+    const queued = [...pending, ...table.takeFinished().map(toRecorded)];
+    const batch = queued.slice(-settings.maxActive);
+    overflow += queued.length - batch.length;
     if (batch.length === 0) return;
     try {
       log.record(batch);
+      written += batch.length;
       pending = [];
     } catch (error) {
       pending = batch;
+      writeFailures++;
       logger.error({ err: error, sessions: batch.length }, 'writing finished sessions failed; will retry');
     }
   }
@@ -101,11 +112,18 @@ export function createSessionRecorder(options: {
       clearInterval(timer);
       table.sweep(true);
       write();
-      if (table.dropped > 0) logger.warn({ dropped: table.dropped }, 'finished sessions were dropped');
+      if (table.dropped + overflow > 0)
+        logger.warn({ dropped: table.dropped + overflow }, 'finished sessions were dropped');
       log.close();
     },
     get active() {
       return table.active;
     },
+    metrics: toSessionPromMetrics(() => ({
+      active: table.active,
+      written,
+      dropped: table.dropped + overflow,
+      writeFailures,
+    })),
   };
 }

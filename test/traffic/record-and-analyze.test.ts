@@ -24,6 +24,7 @@ const orders = 'src/orders/orders.routes.ts';
 let dir: string;
 let upstream: Upstream;
 let db: string;
+let metricsWhileOpen: string;
 // Distinctive, high-entropy tokens: if any byte sequence of them reaches the file, grep finds it.
 const alice = `alice-${randomBytes(18).toString('hex')}`;
 const bob = `bob-${randomBytes(18).toString('hex')}`;
@@ -77,6 +78,7 @@ beforeAll(async () => {
   // Neither is a session key: no token at all, and Basic credentials (a password).
   await send('GET', '/api/account');
   await send('GET', '/api/account', `Basic ${Buffer.from(`carol:${bob}`).toString('base64')}`);
+  metricsWhileOpen = await proxy.stats.registry.metrics();
   // Sessions still open at shutdown are written by close().
   await proxy.close();
 });
@@ -98,6 +100,11 @@ describe('proxy session recording', () => {
     expect(sessions).toHaveLength(2);
     // Requests to the catch-all are neither routes nor counted.
     expect(sessions.map((s) => s.requests).sort()).toEqual([3, 4]);
+  });
+
+  it('shows the open sessions to Prometheus', () => {
+    expect(metricsWhileOpen).toMatch(/^strangler_sessions_active 2$/m);
+    expect(metricsWhileOpen).toMatch(/^strangler_sessions_written_total 0$/m);
   });
 
   it('never writes a raw token to the database files', () => {
