@@ -11,39 +11,6 @@ const tsConfig = path.join(root, 'tsconfig.json');
 module.exports = {
   forbidden: [
     {
-      "name": "health-not-into-other-services",
-      "severity": "error",
-      "comment": "health may use other services only through their APIs; the shared kernel stays importable. No import crossed this boundary when the analysis ran.",
-      "from": {
-        "path": "(^|/)(src/health\\.ts$)"
-      },
-      "to": {
-        "path": "(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/shipping/)|(^|/)(src/inventory/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/orders/)|(^|/)(src/notifications/)"
-      }
-    },
-    {
-      "name": "admin-not-into-other-services",
-      "severity": "error",
-      "comment": "admin may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/admin/admin.router.ts -> src/admin/audit.repository.ts, src/admin/admin.router.ts -> src/admin/users-admin.router.ts, src/admin/admin.router.ts -> src/shared/auth.ts, src/admin/orders-admin.router.ts -> src/admin/audit.repository.ts, src/admin/orders-admin.router.ts -> src/orders/orders.repository.ts, src/admin/orders-admin.router.ts -> src/orders/orders.service.ts, src/admin/orders-admin.router.ts -> src/orders/orders.types.ts, src/admin/orders-admin.router.ts -> src/shared/auth.ts.",
-      "from": {
-        "path": "(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/shipping/)|(^|/)(src/inventory/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/orders/)|(^|/)(src/notifications/)"
-      }
-    },
-    {
-      "name": "cart-not-into-other-services",
-      "severity": "error",
-      "comment": "cart may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/cart/cart.router.ts -> src/shared/auth.ts, src/cart/cart.service.ts -> src/catalog/pricing.ts, src/cart/cart.service.ts -> src/catalog/products.repository.ts, src/cart/cart.service.ts -> src/inventory/inventory.service.ts, src/promotions/promotions.router.ts -> src/shared/auth.ts.",
-      "from": {
-        "path": "(^|/)(src/cart/|src/promotions/)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/shipping/)|(^|/)(src/inventory/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/orders/)|(^|/)(src/notifications/)"
-      }
-    },
-    {
       "name": "reviews-not-into-other-services",
       "severity": "error",
       "comment": "reviews may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/reviews/reviews.router.ts -> src/shared/auth.ts, src/reviews/reviews.service.ts -> src/catalog/products.repository.ts, src/reviews/reviews.service.ts -> src/notifications/notifications.service.ts.",
@@ -51,7 +18,29 @@ module.exports = {
         "path": "(^|/)(src/reviews/)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/catalog/)|(^|/)(src/shipping/)|(^|/)(src/inventory/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/orders/)|(^|/)(src/notifications/)"
+        "path": "(^|/)(src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/accounts/|src/admin/users-admin\\.router\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/cart/|src/inventory/|src/notifications/|src/orders/|src/payments/|src/promotions/|src/shipping/|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
+      }
+    },
+    {
+      "name": "admin-not-into-other-services",
+      "severity": "error",
+      "comment": "admin may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/admin/admin.router.ts -> src/admin/users-admin.router.ts, src/admin/admin.router.ts -> src/shared/auth.ts, src/admin/orders-admin.router.ts -> src/orders/orders.repository.ts, src/admin/orders-admin.router.ts -> src/orders/orders.service.ts, src/admin/orders-admin.router.ts -> src/orders/orders.types.ts, src/admin/orders-admin.router.ts -> src/shared/auth.ts.",
+      "from": {
+        "path": "(^|/)(src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)"
+      },
+      "to": {
+        "path": "(^|/)(src/reviews/)|(^|/)(src/accounts/|src/admin/users-admin\\.router\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/cart/|src/inventory/|src/notifications/|src/orders/|src/payments/|src/promotions/|src/shipping/|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
+      }
+    },
+    {
+      "name": "accounts-not-into-other-services",
+      "severity": "error",
+      "comment": "accounts may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/accounts/accounts.router.ts -> src/shared/auth.ts, src/accounts/accounts.service.ts -> src/notifications/notifications.service.ts, src/accounts/addresses.router.ts -> src/shared/auth.ts, src/admin/users-admin.router.ts -> src/admin/audit.repository.ts, src/admin/users-admin.router.ts -> src/shared/auth.ts.",
+      "from": {
+        "path": "(^|/)(src/accounts/|src/admin/users-admin\\.router\\.ts$)"
+      },
+      "to": {
+        "path": "(^|/)(src/reviews/)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/catalog/)|(^|/)(src/cart/|src/inventory/|src/notifications/|src/orders/|src/payments/|src/promotions/|src/shipping/|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
       }
     },
     {
@@ -62,73 +51,18 @@ module.exports = {
         "path": "(^|/)(src/catalog/)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/shipping/)|(^|/)(src/inventory/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/orders/)|(^|/)(src/notifications/)"
-      }
-    },
-    {
-      "name": "shipping-not-into-other-services",
-      "severity": "error",
-      "comment": "shipping may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/shipping/shipping.router.ts -> src/shared/auth.ts, src/shipping/shipping.service.ts -> src/notifications/notifications.service.ts, src/shipping/shipping.service.ts -> src/orders/orders.types.ts.",
-      "from": {
-        "path": "(^|/)(src/shipping/)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/inventory/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/orders/)|(^|/)(src/notifications/)"
-      }
-    },
-    {
-      "name": "inventory-not-into-other-services",
-      "severity": "error",
-      "comment": "inventory may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/inventory/inventory.router.ts -> src/catalog/products.repository.ts, src/inventory/inventory.router.ts -> src/shared/auth.ts.",
-      "from": {
-        "path": "(^|/)(src/inventory/)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/shipping/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/orders/)|(^|/)(src/notifications/)"
-      }
-    },
-    {
-      "name": "payments-not-into-other-services",
-      "severity": "error",
-      "comment": "payments may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/payments/payments.router.ts -> src/orders/orders.service.ts, src/payments/payments.router.ts -> src/shared/auth.ts, src/payments/payments.service.ts -> src/orders/orders.service.ts.",
-      "from": {
-        "path": "(^|/)(src/payments/)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/shipping/)|(^|/)(src/inventory/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/orders/)|(^|/)(src/notifications/)"
-      }
-    },
-    {
-      "name": "accounts-not-into-other-services",
-      "severity": "error",
-      "comment": "accounts may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/accounts/accounts.service.ts -> src/notifications/notifications.service.ts.",
-      "from": {
-        "path": "(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/shipping/)|(^|/)(src/inventory/)|(^|/)(src/payments/)|(^|/)(src/orders/)|(^|/)(src/notifications/)"
+        "path": "(^|/)(src/reviews/)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/accounts/|src/admin/users-admin\\.router\\.ts$)|(^|/)(src/cart/|src/inventory/|src/notifications/|src/orders/|src/payments/|src/promotions/|src/shipping/|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
       }
     },
     {
       "name": "orders-not-into-other-services",
       "severity": "error",
-      "comment": "orders may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/orders/order-items.router.ts -> src/shared/auth.ts, src/orders/orders.router.ts -> src/shared/auth.ts, src/orders/orders.service.ts -> src/accounts/addresses.repository.ts, src/orders/orders.service.ts -> src/accounts/addresses.repository.ts, src/orders/orders.service.ts -> src/cart/cart.service.ts, src/orders/orders.service.ts -> src/inventory/inventory.service.ts, src/orders/orders.service.ts -> src/notifications/notifications.service.ts, src/orders/orders.service.ts -> src/payments/payments.service.ts, src/orders/orders.service.ts -> src/promotions/discounts.ts, src/orders/orders.service.ts -> src/shipping/shipping.repository.ts, src/orders/orders.service.ts -> src/shipping/shipping.service.ts.",
+      "comment": "orders may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/cart/cart.service.ts -> src/catalog/pricing.ts, src/cart/cart.service.ts -> src/catalog/products.repository.ts, src/inventory/inventory.router.ts -> src/catalog/products.repository.ts, src/orders/orders.service.ts -> src/accounts/addresses.repository.ts, src/orders/orders.service.ts -> src/accounts/addresses.repository.ts, src/shared/auth.ts -> src/accounts/accounts.types.ts, src/shared/auth.ts -> src/accounts/sessions.repository.ts.",
       "from": {
-        "path": "(^|/)(src/orders/)"
+        "path": "(^|/)(src/cart/|src/inventory/|src/notifications/|src/orders/|src/payments/|src/promotions/|src/shipping/|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)"
       },
       "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/shipping/)|(^|/)(src/inventory/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/notifications/)"
-      }
-    },
-    {
-      "name": "notifications-not-into-other-services",
-      "severity": "error",
-      "comment": "notifications may use other services only through their APIs; the shared kernel stays importable. Known crossings when the analysis ran: src/notifications/notifications.router.ts -> src/shared/auth.ts.",
-      "from": {
-        "path": "(^|/)(src/notifications/)"
-      },
-      "to": {
-        "path": "(^|/)(src/health\\.ts$)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/cart/|src/promotions/)|(^|/)(src/reviews/)|(^|/)(src/catalog/)|(^|/)(src/shipping/)|(^|/)(src/inventory/)|(^|/)(src/payments/)|(^|/)(src/accounts/|src/admin/audit\\.repository\\.ts$|src/admin/users-admin\\.router\\.ts$|src/shared/auth\\.ts$|src/shared/migrate\\.ts$)|(^|/)(src/orders/)"
+        "path": "(^|/)(src/reviews/)|(^|/)(src/admin/admin\\.router\\.ts$|src/admin/audit\\.repository\\.ts$|src/admin/csv-export\\.ts$|src/admin/orders-admin\\.router\\.ts$|src/admin/report-handler\\.ts$|src/admin/reports\\.repository\\.ts$|src/admin/reports\\.router\\.ts$)|(^|/)(src/accounts/|src/admin/users-admin\\.router\\.ts$)|(^|/)(src/catalog/)"
       }
     }
   ],
