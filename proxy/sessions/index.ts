@@ -26,6 +26,9 @@ import { toSessionPromMetrics } from './metrics.ts';
 import { createSessionKeyReader } from './session-key.ts';
 import { createSessionTable, type FinishedSession } from './session-table.ts';
 
+/** Longer keys are not recorded (a JWT with many claims is 1-2 KB). */
+export const MAX_KEY_LENGTH = 4096;
+
 export interface SessionRecorder {
   /** Call once per request, before it is handled; cheap and never throws. */
   observe(req: IncomingMessage): void;
@@ -93,7 +96,8 @@ export function createSessionRecorder(options: {
   return {
     observe(req) {
       const key = readKey(req);
-      if (key === null) return;
+      // Keys are held raw while the session is open: a cap keeps memory at maxActive × 4 KB.
+      if (key === null || key.length > MAX_KEY_LENGTH) return;
       const target = normaliseTarget(req.url ?? '/');
       if (!target.ok) return;
       try {

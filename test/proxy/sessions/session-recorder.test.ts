@@ -134,3 +134,14 @@ describe('reading sessions', () => {
     db.close();
   });
 });
+
+describe('bounds on keys', () => {
+  it('does not record a key longer than 4 KB', () => {
+    const file = path.join(dir, 'proxy.db');
+    const recorder = start(file);
+    recorder.observe(get('/api/cart', 'k'.repeat(4097)));
+    recorder.observe(get('/api/cart', 'k'.repeat(4096)));
+    expect(recorder.active).toBe(1);
+    recorder.close();
+  });
+});
