@@ -1,41 +1,19 @@
-/**
- * Opens report.html from disk in Debian's chromium (playwright-core) and uses it as a person
- * would: every service drawn, click one and read its endpoints, move a module and watch the
- * metrics change, export the constraints. Skips loudly without chromium, unless
- * STRANGLER_REQUIRE_BROWSER=1 (set by .ci/run) makes that a failure.
- */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConstraints } from '../../../analyzer/cluster/constraints.ts';
 import { evaluatePartition, getAssignment } from '../../../analyzer/propose/what-if.ts';
 import { loadAnalysis, writeReports } from '../../../analyzer/report/index.ts';
 import { formatNumber } from '../../../analyzer/report/view.ts';
+import { hasBrowser, launchChromium, requireBrowser } from '../../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURE = new URL('../../fixtures/report/analysis.json', import.meta.url).pathname;
 const SCREENSHOTS = new URL('../../../test-output/analyzer-report/', import.meta.url).pathname;
-const hasBrowser = existsSync(CHROMIUM);
-const required = process.env.STRANGLER_REQUIRE_BROWSER === '1';
 
-if (!hasBrowser && !required) {
-  console.warn(
-    `\n${'!'.repeat(78)}\n!! SKIPPING the report.html browser test: ${CHROMIUM} is missing.\n` +
-      `!! Install it with \`apt-get install -y chromium\` (.ci/run does, and sets STRANGLER_REQUIRE_BROWSER=1).\n${'!'.repeat(78)}\n`,
-  );
-}
-
-describe('report.html without chromium', () => {
-  it.runIf(required && !hasBrowser)('fails because STRANGLER_REQUIRE_BROWSER=1 demands a browser', () => {
-    expect.fail(
-      `${CHROMIUM} is missing but STRANGLER_REQUIRE_BROWSER=1: install chromium (apt-get install -y chromium).`,
-    );
-  });
-});
+requireBrowser('report.html');
 
 describe.runIf(hasBrowser)('report.html in chromium', () => {
   let dir: string;
@@ -47,19 +25,7 @@ describe.runIf(hasBrowser)('report.html in chromium', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'strangler-report-html-'));
     const analysis = await loadAnalysis(FIXTURE);
     await writeReports(analysis, { formats: ['html'], outDir: dir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({
       viewport: { width: 1400, height: 900 },
       acceptDownloads: true,
