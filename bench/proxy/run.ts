@@ -2,20 +2,26 @@
  * `npm run bench:proxy`: wrk against the same upstream through each subject, in interleaved
  * rounds (every subject once per round, so drift from other load on the machine spreads
  * evenly). Prints req/s, p50/p99 latency and the proxy's own CPU µs per request, then the
- * ratios the proxy's goals are stated in. Env: BENCH_SECONDS (4), BENCH_ROUNDS (2),
- * BENCH_CONNECTIONS (32).
+ * ratios the proxy's goals are stated in. Then a fixed-rate run (bench/proxy/fixed-rate.ts) of
+ * service mode against shadow mode at a load the proxy can carry, for what a client of the
+ * proxy pays for shadowing: latency, achieved rate, CPU per primary request.
+ * Env: BENCH_SECONDS (4), BENCH_ROUNDS (2), BENCH_CONNECTIONS (32); BENCH_RATE (req/s, default
+ * half of service mode's saturated GET rate), BENCH_RATE_SECONDS (5).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type FixedRateResult, fixedRate } from './fixed-rate.ts';
 import { findNginx, startNginx } from './nginx.ts';
 import { type WrkResult, wrk } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : null;
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 5);
 const here = new URL('.', import.meta.url).pathname;
 
 interface Subject {
@@ -23,6 +29,8 @@ interface Subject {
   url: string;
   /** null for the upstream itself: no proxy process to measure. */
   cpuMicros: (() => Promise<number>) | null;
+  /** Shadow subjects: mirrors compared (matched, mismatched, failed) and dropped so far. */
+  mirrors?: () => Promise<Probe>;
   stop(): void;
 }
 
@@ -35,19 +43,37 @@ function startUpstream(): Promise<{ url: string; child: ChildProcess }> {
   });
 }
 
-function startSubject(name: string, kind: string, upstream: string, routes = 10): Promise<Subject> {
-  const child = fork(join(here, 'subject.ts'), [kind, upstream, String(routes)], {
+interface Probe {
+  cpuMicros: number;
+  compared: number;
+  dropped: number;
+}
+
+function startSubject(
+  name: string,
+  kind: string,
+  upstream: string,
+  routes = 10,
+  sample = 100,
+): Promise<Subject> {
+  const child = fork(join(here, 'subject.ts'), [kind, upstream, String(routes), String(sample)], {
     execArgv: ['--import', 'tsx'],
     stdio: 'inherit',
   });
-  const cpuMicros = () =>
-    new Promise<number>((resolve) => {
-      child.once('message', (m) => resolve((m as { cpuMicros: number }).cpuMicros));
+  const probe = () =>
+    new Promise<Probe>((resolve) => {
+      child.once('message', (m) => resolve(m as Probe));
       child.send('cpu');
     });
   return new Promise((resolve) => {
     child.once('message', (m) =>
-      resolve({ name, url: (m as { url: string }).url, cpuMicros, stop: () => child.kill() }),
+      resolve({
+        name,
+        url: (m as { url: string }).url,
+        cpuMicros: async () => (await probe()).cpuMicros,
+        mirrors: kind === 'strangler-shadow' ? probe : undefined,
+        stop: () => child.kill(),
+      }),
     );
   });
 }
@@ -73,6 +99,7 @@ async function main() {
     await startSubject('strangler undici (1,000 routes)', 'strangler-undici', upstream.url, 1000),
     await startSubject('strangler hpm engine (10 routes)', 'strangler-hpm', upstream.url, 10),
     await startSubject('strangler undici, shadow mode', 'strangler-shadow', upstream.url, 10),
+    await startSubject('strangler undici, shadow mode 10%', 'strangler-shadow', upstream.url, 10, 10),
     await startSubject('bare keep-alive hpm', 'bare-hpm', upstream.url),
     await startSubject('raw undici proxy', 'raw-undici', upstream.url),
   ];
@@ -125,13 +152,112 @@ async function main() {
       }
     }
   }
+  const saturated = [...rows.values()];
+  const serviceGet = rows.get(`GET 1 KiB\u0000${SERVICE}`);
+  const rate = RATE ?? (serviceGet ? Math.round(summarise(serviceGet).rps / 2 / 100) * 100 || 100 : 1000);
+  const fixed = await fixedRateRounds(
+    subjects.filter((s) => FIXED_RATE_SUBJECTS.includes(s.name)),
+    rate,
+  );
   for (const subject of subjects) subject.stop();
   upstream.child.kill();
   rmSync(dir, { recursive: true, force: true });
-  printSummary([...rows.values()]);
+  printSummary(saturated);
+  printFixedRate(fixed, rate);
   process.stdout.write(
     `load average at end ${load()} (other work on the machine shares its cores and adds noise)\n`,
   );
+}
+
+const SERVICE = 'strangler undici (10 routes)';
+const SHADOW = 'strangler undici, shadow mode';
+const SHADOW_10 = 'strangler undici, shadow mode 10%';
+const FIXED_RATE_SUBJECTS = [SERVICE, SHADOW, SHADOW_10];
+
+interface FixedRow {
+  subject: string;
+  runs: FixedRateResult[];
+  cpuMicros: number;
+  compared: number;
+  dropped: number;
+}
+
+/** Each subject at the same offered GET rate, in interleaved rounds like the wrk rows. */
+async function fixedRateRounds(subjects: Subject[], rate: number): Promise<FixedRow[]> {
+  process.stdout.write(`fixed rate: ${rate} GET/s offered, ${ROUNDS} rounds × ${RATE_SECONDS}s\n`);
+  const rows = new Map<string, FixedRow>();
+  for (let round = 1; round <= ROUNDS; round++) {
+    const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]!);
+    for (const subject of order) {
+      // Let a shadow subject finish mirroring the previous run before this one is measured.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const before = subject.mirrors ? await subject.mirrors() : null;
+      const cpuBefore = before?.cpuMicros ?? (await subject.cpuMicros!());
+      const result = await fixedRate(`${subject.url}/api/orders/42`, { rate, seconds: RATE_SECONDS });
+      // Mirrors still queued when the last primary answered are part of this run's cost.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const after = subject.mirrors ? await subject.mirrors() : null;
+      const cpuAfter = after?.cpuMicros ?? (await subject.cpuMicros!());
+      const row = rows.get(subject.name) ?? {
+        subject: subject.name,
+        runs: [],
+        cpuMicros: 0,
+        compared: 0,
+        dropped: 0,
+      };
+      row.runs.push(result);
+      row.cpuMicros += cpuAfter - cpuBefore;
+      row.compared += (after?.compared ?? 0) - (before?.compared ?? 0);
+      row.dropped += (after?.dropped ?? 0) - (before?.dropped ?? 0);
+      rows.set(subject.name, row);
+      process.stdout.write(
+        `  round ${round} fixed rate   ${subject.name.padEnd(34)} ${result.achieved.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms\n`,
+      );
+    }
+  }
+  return FIXED_RATE_SUBJECTS.map((name) => rows.get(name)).filter((row): row is FixedRow => !!row);
+}
+
+function printFixedRate(rows: FixedRow[], rate: number) {
+  const stats = new Map(
+    rows.map((row) => {
+      const completed = row.runs.reduce((sum, r) => sum + r.completed, 0);
+      return [
+        row.subject,
+        {
+          achieved: row.runs.reduce((sum, r) => sum + r.achieved, 0) / row.runs.length,
+          p50: median(row.runs.map((r) => r.p50Ms)),
+          p99: median(row.runs.map((r) => r.p99Ms)),
+          cpu: row.cpuMicros / completed,
+          errors: row.runs.reduce((sum, r) => sum + r.errors, 0),
+          mirrored: row.compared / completed,
+          dropped: row.dropped,
+        },
+      ] as const;
+    }),
+  );
+  const out = [
+    '',
+    `Fixed rate, GET 1 KiB, ${rate} req/s offered (latency from when each request was due):`,
+    '',
+    '| subject | achieved req/s | p50 ms | p99 ms | proxy CPU µs per primary | mirrors compared per primary | dropped | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [name, s] of stats)
+    out.push(
+      `| ${name} | ${s.achieved.toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.cpu.toFixed(0)} | ${name === SERVICE ? '-' : s.mirrored.toFixed(2)} | ${name === SERVICE ? '-' : s.dropped} | ${s.errors} |`,
+    );
+  const service = stats.get(SERVICE);
+  out.push('');
+  for (const name of [SHADOW, SHADOW_10]) {
+    const shadow = stats.get(name);
+    if (!service || !shadow) continue;
+    const r = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+    out.push(
+      `${name} / service mode:  achieved rate ${r(shadow.achieved, service.achieved)}  p50 ${r(shadow.p50, service.p50)}  p99 ${r(shadow.p99, service.p99)}  CPU per primary ${r(shadow.cpu, service.cpu)}  (goal: cost ≤ 1.15×)`,
+    );
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 const load = () =>
@@ -205,10 +331,16 @@ function printSummary(rows: Row[]) {
     );
     ratio(
       '  shadow mode / service mode, throughput',
-      get(scenario, 'strangler undici, shadow mode')?.rps,
+      get(scenario, SHADOW)?.rps,
       strangler?.rps,
       '≥ 0.85× (GET; POST is not mirrored by default)',
     );
+    ratio(
+      '  shadow mode / service mode, CPU per request',
+      get(scenario, SHADOW)?.cpuPerRequest,
+      strangler?.cpuPerRequest,
+    );
+    ratio('  shadow mode 10% / service mode, throughput', get(scenario, SHADOW_10)?.rps, strangler?.rps);
     ratio('  nginx / strangler undici, throughput', get(scenario, 'nginx')?.rps, strangler?.rps);
     ratio(
       '  strangler undici / nginx, CPU per request',

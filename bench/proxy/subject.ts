@@ -1,11 +1,12 @@
 /**
  * One proxy under test, in its own process so its CPU time is its own:
- *   node --import tsx bench/proxy/subject.ts <kind> <upstream-url> [routes]
+ *   node --import tsx bench/proxy/subject.ts <kind> <upstream-url> [routes] [shadow sample %]
  * kinds: strangler-undici, strangler-hpm (the request handler with every feature on: routing,
  * normalisation, breaker, stats, served-by header), strangler-shadow (undici, the route in
  * `shadow` mode with the real shadow runner mirroring to the same upstream), bare-hpm (http-proxy-middleware with a
  * keep-alive agent and nothing else), raw-undici (a minimal undici.Pool proxy).
- * Answers IPC messages: 'cpu' → process.cpuUsage() in µs.
+ * Answers IPC messages: 'cpu' → process.cpuUsage() in µs, plus (shadow) the mirrors compared
+ * and dropped so far.
  */
 import { mkdtempSync } from 'node:fs';
 import { Agent, createServer, type RequestListener } from 'node:http';
@@ -17,10 +18,15 @@ import { pino } from 'pino';
 import { Pool } from 'undici';
 import type { Route, RouteTable } from '../../proxy/model.ts';
 import { createRequestHandler } from '../../proxy/request-handler.ts';
-import { createShadow } from '../../proxy/shadow/index.ts';
+import { createShadow, type Shadow } from '../../proxy/shadow/index.ts';
 import { createProxyStats } from '../../proxy/stats/create-stats.ts';
 
-const [kind, upstream, routeCount = '10'] = process.argv.slice(2) as [string, string, string?];
+const [kind, upstream, routeCount = '10', sample = '100'] = process.argv.slice(2) as [
+  string,
+  string,
+  string?,
+  string?,
+];
 
 /** `routes` routes; the benchmarked path `/api/orders/:id` is one of them, in `service` mode. */
 function benchTable(routes: number, mode: Route['mode'] = 'service'): RouteTable {
@@ -41,6 +47,7 @@ function benchTable(routes: number, mode: Route['mode'] = 'service'): RouteTable
     mode,
     percent: 0,
     service: 'orders',
+    ...(mode === 'shadow' ? { shadow: { sample: Number(sample) } } : {}),
   };
   return {
     revision: 1,
@@ -50,11 +57,13 @@ function benchTable(routes: number, mode: Route['mode'] = 'service'): RouteTable
   };
 }
 
+let shadow: Shadow | null = null;
+
 function build(): RequestListener {
   if (kind === 'strangler-undici' || kind === 'strangler-hpm' || kind === 'strangler-shadow') {
     const table = benchTable(Number(routeCount), kind === 'strangler-shadow' ? 'shadow' : 'service');
     const stats = createProxyStats();
-    const shadow =
+    shadow =
       kind === 'strangler-shadow'
         ? createShadow({
             dbFile: join(mkdtempSync(join(tmpdir(), 'strangler-bench-shadow-')), 'p.db'),
@@ -76,7 +85,7 @@ function build(): RequestListener {
       },
       stats: shadow ? shadow.observe(stats) : stats,
       logger: pino({ level: 'info' }, pino.destination('/dev/null')),
-      onShadow: shadow ? (exchange) => shadow.onShadow(exchange) : undefined,
+      onShadow: shadow ? (exchange) => shadow!.onShadow(exchange) : undefined,
     });
   }
   if (kind === 'bare-hpm') {
@@ -118,7 +127,12 @@ process.on('SIGTERM', () => process.exit(0));
 process.on('message', (message) => {
   if (message === 'cpu') {
     const { user, system } = process.cpuUsage();
-    process.send?.({ cpuMicros: user + system });
+    const counters = shadow?.runner.report().routes.find((r) => r.routeId === 'orders')?.counters;
+    process.send?.({
+      cpuMicros: user + system,
+      compared: counters ? counters.matched + counters.mismatched + counters.failed : 0,
+      dropped: shadow?.runner.dropped ?? 0,
+    });
   }
 });
 

@@ -73,7 +73,12 @@ export function mirrorHeaders(source: Record<string, string | string[]>): Record
   return headers;
 }
 
-export async function sendMirror(
+/**
+ * Dispatched with undici's handler API rather than `request()`: the answer is collected from
+ * its chunks straight into a Buffer, with no body stream per mirror (the stream and its consumer
+ * were a good part of a mirror's CPU in profiles).
+ */
+export function sendMirror(
   pools: MirrorPools,
   mirror: MirrorRequest,
   limits: { timeoutMs: number; captureBytes: number },
@@ -81,55 +86,63 @@ export async function sendMirror(
   const started = performance.now();
   const withBody =
     mirror.body !== null && mirror.body.length > 0 && mirror.method !== 'GET' && mirror.method !== 'HEAD';
-  try {
-    const response = await pools.poolFor(mirror.baseUrl).request({
-      method: mirror.method as 'GET',
-      path: mirror.url,
-      headers: mirror.headers,
-      body: withBody ? mirror.body : undefined,
-      // Per-phase timeouts rather than an AbortSignal per request: a timer per mirror showed in
-      // profiles, and a service trickling bytes still cannot hold a slot past captureBytes.
-      headersTimeout: limits.timeoutMs,
-      bodyTimeout: limits.timeoutMs,
-    });
-    const body = await readCapped(response.body, response.headers['content-length'], limits.captureBytes);
-    return {
-      ok: true,
-      response: {
-        status: response.statusCode,
-        headers: response.headers as Record<string, string | string[]>,
-        body,
-      },
-      durationMs: performance.now() - started,
+  return new Promise<MirrorResult>((resolve) => {
+    let status = 0;
+    let headers: Record<string, string | string[]> = {};
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let overCap = false;
+    const answered = (body: Buffer | null) =>
+      resolve({ ok: true, response: { status, headers, body }, durationMs: performance.now() - started });
+    // Over the cap the rest is not read: the connection is dropped and the answer kept without a body.
+    const giveUp = (controller: Dispatcher.DispatchController) => {
+      overCap = true;
+      chunks.length = 0;
+      answered(null);
+      controller.abort(new Error('shadow capture cap'));
     };
-  } catch (error) {
-    return { ok: false, reason: describeFailure(error), durationMs: performance.now() - started };
-  }
-}
-
-/** The body up to the cap, or null (and the rest discarded) when it is larger. */
-async function readCapped(
-  body: Dispatcher.ResponseData['body'],
-  contentLength: string | string[] | undefined,
-  cap: number,
-): Promise<Buffer | null> {
-  const declared = typeof contentLength === 'string' ? Number(contentLength) : Number.NaN;
-  if (declared > cap) {
-    body.destroy();
-    return null;
-  }
-  if (Number.isFinite(declared)) return Buffer.from(await body.arrayBuffer());
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > cap) {
-      body.destroy();
-      return null;
+    const handler: Dispatcher.DispatchHandler = {
+      // undici tells the handler API from its legacy one by this method: it must be present.
+      onRequestStart() {},
+      onResponseStart(controller, statusCode, responseHeaders) {
+        if (statusCode < 200) return; // 1xx: informational, the answer is still to come
+        status = statusCode;
+        headers = responseHeaders as Record<string, string | string[]>;
+        const declared = headers['content-length'];
+        if (typeof declared === 'string' && Number(declared) > limits.captureBytes) giveUp(controller);
+      },
+      onResponseData(controller, chunk) {
+        if (overCap) return;
+        size += chunk.length;
+        if (size > limits.captureBytes) giveUp(controller);
+        else chunks.push(chunk);
+      },
+      onResponseEnd() {
+        if (!overCap) answered(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      },
+      onResponseError(_controller, error) {
+        if (!overCap)
+          resolve({ ok: false, reason: describeFailure(error), durationMs: performance.now() - started });
+      },
+    };
+    try {
+      pools.poolFor(mirror.baseUrl).dispatch(
+        {
+          method: mirror.method as Dispatcher.HttpMethod,
+          path: mirror.url,
+          headers: mirror.headers,
+          body: withBody ? mirror.body : null,
+          // Per-phase timeouts rather than an AbortSignal per request: a timer per mirror showed
+          // in profiles, and a service trickling bytes still cannot hold a slot past captureBytes.
+          headersTimeout: limits.timeoutMs,
+          bodyTimeout: limits.timeoutMs,
+        },
+        handler,
+      );
+    } catch (error) {
+      resolve({ ok: false, reason: describeFailure(error), durationMs: performance.now() - started });
     }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  });
 }
 
 /** Failure kinds named as the data plane names them: `timeout`, `refused`, `reset`, or the raw code. */
