@@ -15,6 +15,7 @@ interface ProxyFlags {
   adminPort?: number;
   db?: string;
   printSchema?: boolean;
+  sessions?: string | true;
   logLevel: string;
 }
 
@@ -34,6 +35,10 @@ export function proxyCommand(ctx: CliContext): Command {
     .option('--port <n>', 'proxy port', toPort)
     .option('--admin-port <n>', 'admin API port', toPort)
     .option('--db <file>', 'SQLite file for routes, history and stats')
+    .option(
+      '--sessions [key]',
+      'record which routes each session hits, for `strangler analyze --traffic` (authorization | header:NAME | cookie:NAME; default authorization)',
+    )
     .option('--log-level <level>', 'pino log level', 'info')
     .option('--print-schema', 'print the configuration JSON Schema and exit')
     .action(async (flags: ProxyFlags) => {
@@ -44,7 +49,11 @@ export function proxyCommand(ctx: CliContext): Command {
       const configFile = flags.config ? resolve(ctx.cwd, flags.config) : undefined;
       const config = configFile
         ? await loadConfigFile(configFile)
-        : configFromFlags({ ...flags, db: flags.db && resolve(ctx.cwd, flags.db) });
+        : configFromFlags({
+            ...flags,
+            db: flags.db && resolve(ctx.cwd, flags.db),
+            sessions: flags.sessions === true ? 'authorization' : flags.sessions,
+          });
       // JSON logs on stdout; human notes (address, generated token) on stderr.
       const logger = pino({ level: flags.logLevel, base: { name: 'strangler-proxy' } });
       const envToken = ctx.env.STRANGLER_ADMIN_TOKEN;

@@ -18,4 +18,8 @@ export const PROXY_CONFIG_ERRORS = defineErrors({
     hint: 'Pass either `--config FILE` or at least `--monolith URL`, e.g. `strangler proxy --monolith http://127.0.0.1:3000 --port 8080`.',
     exitCode: 2,
   },
+  PROXY_CONFIG_SESSIONS_FLAG: {
+    hint: '`--sessions` takes `authorization` (the Bearer token, the default), `header:NAME` or `cookie:NAME`, e.g. `--sessions cookie:sid`.',
+    exitCode: 2,
+  },
 });

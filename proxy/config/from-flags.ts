@@ -10,6 +10,8 @@ export interface ProxyFlags {
   adminPort?: number;
   adminHost?: string;
   db?: string;
+  /** `authorization`, `header:NAME` or `cookie:NAME`: record sessions for `analyze --traffic`. */
+  sessions?: string;
 }
 
 /** `strangler proxy --monolith URL --port N --admin-port N --db FILE` builds the same config a file would. */
@@ -25,6 +27,18 @@ export function configFromFlags(flags: ProxyFlags): ProxyConfig {
     admin: { host: flags.adminHost ?? '127.0.0.1', port: flags.adminPort ?? 8081 },
     db: flags.db ?? 'strangler-proxy.db',
     monolith: flags.monolith,
+    ...(flags.sessions === undefined ? {} : { sessions: { key: toSessionKey(flags.sessions) } }),
   };
   return parseConfig(input, 'command-line flags');
+}
+
+function toSessionKey(flag: string): NonNullable<ProxyConfigInput['sessions']>['key'] {
+  if (flag === 'authorization') return 'authorization';
+  const [kind, name] = [flag.slice(0, flag.indexOf(':')), flag.slice(flag.indexOf(':') + 1)];
+  if ((kind === 'header' || kind === 'cookie') && name)
+    return kind === 'header' ? { header: name } : { cookie: name };
+  throw new StranglerError(
+    PROXY_CONFIG_ERRORS.PROXY_CONFIG_SESSIONS_FLAG,
+    `--sessions ${flag}: expected \`authorization\`, \`header:NAME\` or \`cookie:NAME\`.`,
+  );
 }

@@ -107,6 +107,19 @@ describe('proxy configuration', () => {
     expect(() => configFromFlags({ monolith: 'ftp://x' })).toThrow(/monolith: must be an http/);
   });
 
+  it('turns session recording on from --sessions, and names a bad key', () => {
+    const monolith = 'http://127.0.0.1:3000';
+    expect(configFromFlags({ monolith }).sessions).toBeUndefined();
+    expect(configFromFlags({ monolith, sessions: 'authorization' }).sessions?.key).toBe('authorization');
+    expect(configFromFlags({ monolith, sessions: 'cookie:sid' }).sessions?.key).toEqual({ cookie: 'sid' });
+    expect(configFromFlags({ monolith, sessions: 'header:x-session' }).sessions?.key).toEqual({
+      header: 'x-session',
+    });
+    expect(() => configFromFlags({ monolith, sessions: 'cookie:' })).toThrow(
+      expect.objectContaining({ code: 'PROXY_CONFIG_SESSIONS_FLAG' }),
+    );
+  });
+
   it('generates a JSON Schema that lists every top-level field', () => {
     const schema = getConfigJsonSchema() as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties)).toEqual(
