@@ -23,8 +23,13 @@ export function toLouvainGraph(weighted: WeightedGraph): LouvainGraph {
   const nodes = [...weighted.keys()].sort();
   for (const node of nodes) graph.addNode(node);
   for (const node of nodes) {
-    for (const [other, weight] of [...weighted.get(node)!].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (node < other && weight > 0) graph.addEdge(node, other, { weight });
+    const neighbours = weighted.get(node)!;
+    // Each pair once, from its smaller end; the default sort orders strings as `<` does.
+    const later: string[] = [];
+    for (const other of neighbours.keys()) if (node < other) later.push(other);
+    for (const other of later.sort()) {
+      const weight = neighbours.get(other)!;
+      if (weight > 0) graph.addEdge(node, other, { weight });
     }
   }
   return { graph, nodes };
@@ -53,21 +58,78 @@ export function runLouvain(
 /**
  * Newman modularity (resolution 1) of a partition of the group graph: the score used to pick
  * a resolution. The reported metrics come from analyzer/metrics.
+ *
+ * Called once per resolution tried on the same graph, so the graph is flattened to arrays once
+ * (nodes and neighbour lists in the map's own order) and each call only reads them. Sums run
+ * in the same order as a walk over the maps would, so the score is the same to the last bit.
  */
 export function getPartitionQuality(graph: WeightedGraph, community: ReadonlyMap<string, number>): number {
+  const flat = flatten(graph);
+  const labelOf = new Float64Array(flat.nodes.length);
+  for (let i = 0; i < flat.nodes.length; i++) labelOf[i] = community.get(flat.nodes[i]!)!;
+  // Community label -> slot, in order of first appearance (as a Map keyed by label would be).
+  const slotOf = new Map<number, number>();
+  const degree: number[] = [];
+  const inside: number[] = [];
   let total = 0;
-  const inside = new Map<number, number>();
-  const degree = new Map<number, number>();
-  for (const [node, neighbours] of graph) {
-    const c = community.get(node)!;
-    for (const [other, weight] of neighbours) {
+  for (let i = 0; i < flat.nodes.length; i++) {
+    const c = labelOf[i]!;
+    const end = flat.starts[i + 1]!;
+    if (flat.starts[i] === end) continue;
+    let slot = slotOf.get(c);
+    if (slot === undefined) {
+      slot = degree.length;
+      slotOf.set(c, slot);
+      degree.push(0);
+      inside.push(0);
+    }
+    for (let j = flat.starts[i]!; j < end; j++) {
+      const weight = flat.weights[j]!;
       total += weight;
-      degree.set(c, (degree.get(c) ?? 0) + weight);
-      if (community.get(other) === c) inside.set(c, (inside.get(c) ?? 0) + weight);
+      degree[slot]! += weight;
+      if (labelOf[flat.targets[j]!] === c) inside[slot]! += weight;
     }
   }
   if (total === 0) return 0;
   let q = 0;
-  for (const [c, d] of degree) q += (inside.get(c) ?? 0) / total - (d / total) ** 2;
+  for (let slot = 0; slot < degree.length; slot++) q += inside[slot]! / total - (degree[slot]! / total) ** 2;
   return q;
+}
+
+interface FlatGraph {
+  nodes: string[];
+  /** Node i's neighbours are targets[starts[i]..starts[i+1]), with their weights. */
+  starts: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+  /** The graph's size when flattened: a graph that grew is flattened again. */
+  size: number;
+}
+
+const flattened = new WeakMap<WeightedGraph, FlatGraph>();
+
+function flatten(graph: WeightedGraph): FlatGraph {
+  const known = flattened.get(graph);
+  if (known && known.size === graph.size) return known;
+  const nodes = [...graph.keys()];
+  const index = new Map(nodes.map((node, i) => [node, i]));
+  let count = 0;
+  for (const neighbours of graph.values()) count += neighbours.size;
+  const starts = new Int32Array(nodes.length + 1);
+  const targets = new Int32Array(count);
+  const weights = new Float64Array(count);
+  let j = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    starts[i] = j;
+    for (const [other, weight] of graph.get(nodes[i]!)!) {
+      // A neighbour that is not a node of the graph is in no community: it never counts inside.
+      targets[j] = index.get(other) ?? -1;
+      weights[j] = weight;
+      j++;
+    }
+  }
+  starts[nodes.length] = j;
+  const flat = { nodes, starts, targets, weights, size: graph.size };
+  flattened.set(graph, flat);
+  return flat;
 }

@@ -1,10 +1,28 @@
-import sqlParser from 'node-sql-parser';
+import { createRequire } from 'node:module';
+import type { Parser } from 'node-sql-parser';
 import { readSimpleStatement } from './simple-sql.ts';
 import type { TableAccessKind } from './types.ts';
 
-const parser = new sqlParser.Parser();
 /** SQLite first (the common monolith database), then PostgreSQL for `ON CONFLICT` and friends. */
-const DIALECTS = ['sqlite', 'postgresql', 'mysql'];
+const DIALECTS = ['sqlite', 'postgresql', 'mysql'] as const;
+type Dialect = (typeof DIALECTS)[number];
+
+/**
+ * One grammar per dialect, loaded on first use from the package's per-dialect builds: the
+ * all-dialects build costs 0.3-0.6 s to load and most statements never reach a grammar
+ * (simple-sql.ts reads them). The builds are the same parser, one dialect each.
+ */
+const load = createRequire(import.meta.url);
+const parsers = new Map<Dialect, Parser>();
+function parserFor(database: Dialect): Parser {
+  let parser = parsers.get(database);
+  if (!parser) {
+    const build = load(`node-sql-parser/build/${database}.js`) as { Parser: new () => Parser };
+    parser = new build.Parser();
+    parsers.set(database, parser);
+  }
+  return parser;
+}
 const DDL = new Set(['create', 'alter', 'drop', 'truncate', 'rename', 'use', 'show', 'desc']);
 
 export interface SqlTableAccess {
@@ -44,7 +62,7 @@ function parseWithGrammar(sql: string): SqlReading {
     const text = index < DIALECTS.length ? normalised : normalised.replace(/\bON\s+CONFLICT\b[\s\S]*$/i, '');
     if (index >= DIALECTS.length && text === normalised) break;
     try {
-      const tables = parser.tableList(text, { database });
+      const tables = parserFor(database).tableList(text, { database });
       const ctes = cteNames(text, database);
       const accesses: SqlTableAccess[] = [];
       for (const entry of tables) {
@@ -65,10 +83,10 @@ function normalisePlaceholders(sql: string): string {
   return sql.replace(/(^|[^\w'"])[@$][A-Za-z_]\w*/g, '$1?');
 }
 
-function cteNames(sql: string, database: string): Set<string> {
+function cteNames(sql: string, database: Dialect): Set<string> {
   const names = new Set<string>();
   if (!/^\s*with\b/i.test(sql)) return names;
-  const ast = parser.astify(sql, { database });
+  const ast = parserFor(database).astify(sql, { database });
   for (const statement of Array.isArray(ast) ? ast : [ast]) {
     const withList =
       (statement as { with?: Array<{ name?: { value?: string } | string }> | null }).with ?? [];

@@ -13,7 +13,6 @@ export interface Affinity {
 
 export function getAffinity(edges: readonly CouplingEdge[], include?: ReadonlySet<string>): Affinity {
   const neighbours = new Map<string, Map<string, number>>();
-  const bySignal = new Map<string, Map<string, number>>();
   const bump = (a: string, b: string, weight: number) => {
     let map = neighbours.get(a);
     if (!map) {
@@ -22,12 +21,30 @@ export function getAffinity(edges: readonly CouplingEdge[], include?: ReadonlySe
     }
     map.set(b, (map.get(b) ?? 0) + weight);
   };
+  const kept: CouplingEdge[] = [];
   for (const edge of edges) {
     if (edge.from === edge.to || edge.weight <= 0) continue;
     if (include && (!include.has(edge.from) || !include.has(edge.to))) continue;
     bump(edge.from, edge.to, edge.weight);
     bump(edge.to, edge.from, edge.weight);
-    const key = pairKey(edge.from, edge.to).join('\0');
+    kept.push(edge);
+  }
+  // Per-signal shares are only read to explain a module's ties: clustering's second view
+  // (with the folder prior, ~150k pairs at 5,000 files) never asks, so they are summed on use.
+  let bySignal: Map<string, Map<string, number>> | null = null;
+  return {
+    neighbours,
+    get bySignal() {
+      bySignal ??= sumBySignal(kept);
+      return bySignal;
+    },
+  };
+}
+
+function sumBySignal(edges: readonly CouplingEdge[]): Map<string, Map<string, number>> {
+  const bySignal = new Map<string, Map<string, number>>();
+  for (const edge of edges) {
+    const key = edge.from < edge.to ? `${edge.from}\0${edge.to}` : `${edge.to}\0${edge.from}`;
     let signals = bySignal.get(key);
     if (!signals) {
       signals = new Map();
@@ -35,7 +52,7 @@ export function getAffinity(edges: readonly CouplingEdge[], include?: ReadonlySe
     }
     signals.set(edge.kind, (signals.get(edge.kind) ?? 0) + edge.weight);
   }
-  return { neighbours, bySignal };
+  return bySignal;
 }
 
 export function getTie(affinity: Affinity, a: string, b: string): number {
