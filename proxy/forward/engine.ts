@@ -74,15 +74,26 @@ const UNREACHABLE = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** Maps a socket or undici error to a failure kind; unknown errors count as `reset`. */
+/**
+ * Maps a socket or undici error to a failure kind; unknown errors count as `reset`.
+ * Any error from the `connect` syscall is `unreachable`, whatever its code: both engines
+ * write a request only once its socket is connected (undici fails the queued requests with
+ * the connector's error while none is running; Node buffers writes until 'connect'), so no
+ * byte of it left the proxy. The case it matters for: a service killed while our SYN sat
+ * in its accept queue answers the handshake, then resets it, and the socket reports
+ * `connect ECONNRESET`.
+ */
 export function classifyError(error: unknown): FailureKind {
   const code = (error as { code?: string } | null)?.code ?? '';
-  if (UNREACHABLE.has(code)) return 'unreachable';
+  if (UNREACHABLE.has(code) || isConnectError(error)) return 'unreachable';
   if (code === 'UND_ERR_HEADERS_TIMEOUT') return 'timeout';
   const cause = (error as { cause?: unknown } | null)?.cause;
   if (cause && cause !== error) {
     const inner = (cause as { code?: string }).code ?? '';
-    if (UNREACHABLE.has(inner)) return 'unreachable';
+    if (UNREACHABLE.has(inner) || isConnectError(cause)) return 'unreachable';
   }
   return 'reset';
 }
+
+const isConnectError = (error: unknown): boolean =>
+  (error as { syscall?: string } | null)?.syscall === 'connect';
