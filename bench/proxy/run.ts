@@ -83,6 +83,9 @@ interface Row {
   scenario: string;
   runs: WrkResult[];
   cpuMicros: number;
+  /** Shadow subjects: mirrors compared and dropped during the runs. */
+  compared: number;
+  dropped: number;
 }
 
 async function main() {
@@ -129,22 +132,30 @@ async function main() {
       // (e.g. the shadow runner still writing to SQLite after its own run).
       const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]!);
       for (const subject of order) {
-        const before = subject.cpuMicros ? await subject.cpuMicros() : 0;
+        const mirrorsBefore = subject.mirrors ? await subject.mirrors() : null;
+        const before = mirrorsBefore?.cpuMicros ?? (subject.cpuMicros ? await subject.cpuMicros() : 0);
         const result = await wrk(subject.url + scenario.path, {
           seconds: SECONDS,
           connections: CONNECTIONS,
           script: scenario.script,
         });
-        const after = subject.cpuMicros ? await subject.cpuMicros() : 0;
+        // Mirrors still queued when wrk stopped are part of this run's cost: let them finish.
+        if (subject.mirrors) await new Promise((resolve) => setTimeout(resolve, 500));
+        const mirrorsAfter = subject.mirrors ? await subject.mirrors() : null;
+        const after = mirrorsAfter?.cpuMicros ?? (subject.cpuMicros ? await subject.cpuMicros() : 0);
         const key = `${scenario.name}\u0000${subject.name}`;
         const row = rows.get(key) ?? {
           subject: subject.name,
           scenario: scenario.name,
           runs: [],
           cpuMicros: 0,
+          compared: 0,
+          dropped: 0,
         };
         row.runs.push(result);
         row.cpuMicros += after - before;
+        row.compared += (mirrorsAfter?.compared ?? 0) - (mirrorsBefore?.compared ?? 0);
+        row.dropped += (mirrorsAfter?.dropped ?? 0) - (mirrorsBefore?.dropped ?? 0);
         rows.set(key, row);
         process.stdout.write(
           `  round ${round} ${scenario.name.padEnd(12)} ${subject.name.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s\n`,
@@ -290,6 +301,13 @@ function printSummary(rows: Row[]) {
     stats.set(`${row.scenario}\u0000${row.subject}`, s);
     out.push(
       `| ${row.scenario} | ${row.subject} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.cpuPerRequest === null ? '-' : s.cpuPerRequest.toFixed(0)} | ${s.errors} |`,
+    );
+  }
+  // Saturated, a shadow subject may drop mirrors (queue full): how much it really mirrored.
+  for (const row of rows.filter((r) => r.subject.includes('shadow'))) {
+    const requests = row.runs.reduce((sum, r) => sum + r.requests, 0);
+    out.push(
+      `${row.scenario}, ${row.subject}: ${(row.compared / requests).toFixed(2)} mirrors compared per request, ${row.dropped} dropped`,
     );
   }
   const get = (scenario: string, subject: string) => stats.get(`${scenario}\u0000${subject}`);
