@@ -5,8 +5,8 @@
  * setting, recorded in the history with actor `guardrail` and the reason. One rollback per
  * route setting: it does not fire again until the route changes.
  */
-import type { Route, RouteTable } from '../model.ts';
-import { decideGuardrail } from './guardrail-decision.ts';
+import type { Route, RouteChange, RouteTable } from '../model.ts';
+import { decideGuardrail, findGuardrailRevision } from './guardrail-decision.ts';
 import type { GuardrailOptions } from './options.ts';
 import { createSlidingWindow, type SlidingWindow } from './sliding-window.ts';
 
@@ -15,6 +15,8 @@ export interface GuardrailRollback {
   routeKey: string;
   actor: 'guardrail';
   reason: string;
+  /** Restore the setting before this change (`rollback --revision`); absent: undo the last change. */
+  revision?: number;
 }
 
 export interface GuardrailsDeps {
@@ -22,6 +24,8 @@ export interface GuardrailsDeps {
   getTable: () => RouteTable;
   /** Rolls the route back through the store and swaps the table (the control plane's job). */
   rollback: (change: GuardrailRollback) => unknown | Promise<unknown>;
+  /** The route's history, newest first, to find the change to undo (see findGuardrailRevision). */
+  history?: (routeId: string) => readonly RouteChange[];
   logger?: { warn(object: object, message: string): void; error(object: object, message: string): void };
   now?: () => number;
 }
@@ -68,6 +72,8 @@ export function createGuardrails(deps: GuardrailsDeps): Guardrails {
       actor: 'guardrail',
       reason: decision.reason,
     };
+    const revision = deps.history ? findGuardrailRevision(route, deps.history(routeId)) : undefined;
+    if (revision !== undefined) change.revision = revision;
     rollbacks.push(change);
     deps.logger?.warn({ routeId, reason: decision.reason }, 'guardrail rolling route back');
     Promise.resolve()

@@ -10,7 +10,7 @@
  *   await shadow.close();  // on shutdown, after the server stopped accepting
  */
 import { StranglerError } from '../../errors/index.ts';
-import type { CapturedExchange, RouteTable } from '../model.ts';
+import type { CapturedExchange, RouteChange, RouteTable } from '../model.ts';
 import type { ProxyStats } from '../stats/create-stats.ts';
 import { PROXY_STORE_ERRORS } from '../store/errors.ts';
 import { openShadowResultStore } from '../store/shadow-results.ts';
@@ -28,8 +28,13 @@ export interface CreateShadowOptions {
   /** The proxy's SQLite file; the shadow tables live beside the routes (migration 2). */
   dbFile: string;
   getTable: () => RouteTable;
-  /** Rolls a route back in the store with the given actor and reason, then swaps the table. */
+  /**
+   * Rolls a route back in the store with the given actor and reason (to the setting before
+   * `change.revision` when given), then swaps the table.
+   */
   rollback: (change: GuardrailRollback) => unknown | Promise<unknown>;
+  /** A route's history, newest first, so a guardrail never re-applies an undone change. */
+  history?: (routeId: string) => readonly RouteChange[];
   logger?: ShadowLogger;
 }
 
@@ -59,6 +64,7 @@ export function createShadow(options: CreateShadowOptions): Shadow {
     options: settings.guardrails,
     getTable: options.getTable,
     rollback: options.rollback,
+    ...(options.history ? { history: options.history } : {}),
     logger: options.logger,
   });
   const runner = createShadowRunner({

@@ -129,4 +129,52 @@ describe('guardrails over a real route store', () => {
     expect(guardrails.rollbacks).toHaveLength(0);
     expect(store.findRoute(routeId)).toMatchObject({ mode: 'canary', percent: 10 });
   });
+
+  /** Guardrails wired as createProxy wires them: with the history and `rollback --revision`. */
+  const wired = () =>
+    createGuardrails({
+      options,
+      getTable: () => store.getTable(),
+      history: (routeId) => store.history({ route: routeId, limit: 100 }),
+      rollback: (change) =>
+        store.rollback(change.routeId, {
+          actor: change.actor,
+          reason: change.reason,
+          kind: 'auto-rollback',
+          revision: change.revision,
+        }),
+      now: () => clock,
+    });
+  const failFor = async (guardrails: ReturnType<typeof createGuardrails>, routeId: string) => {
+    for (let i = 0; i < 20; i++) {
+      clock += 100;
+      guardrails.recordComparison(routeId, false);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('steps a failing canary down its own ladder and never re-applies what it undid', async () => {
+    const routeId = store.findRoute('GET /api/orders/:id')!.id;
+    store.setRoute(routeId, { mode: 'canary', percent: 25 }, { actor: 'alice', reason: 'next step' });
+    const guardrails = wired();
+    await failFor(guardrails, routeId);
+    expect(store.findRoute(routeId)).toMatchObject({ mode: 'canary', percent: 10 });
+    // Still mismatching at 10%: back to shadow, not "undo the undo" to 25%.
+    await failFor(guardrails, routeId);
+    expect(store.findRoute(routeId)).toMatchObject({ mode: 'shadow' });
+    const kinds = store.history({ route: routeId, limit: 2 }).map((c) => [c.kind, c.after?.mode]);
+    expect(kinds).toEqual([
+      ['auto-rollback', 'shadow'],
+      ['auto-rollback', 'canary'],
+    ]);
+  });
+
+  it("does not undo a person's rollback when the canary they kept fails", async () => {
+    const routeId = store.findRoute('GET /api/orders/:id')!.id;
+    store.setRoute(routeId, { mode: 'canary', percent: 50 }, { actor: 'alice', reason: 'too fast' });
+    store.rollback(routeId, { actor: 'bob', reason: '50% is too much' });
+    expect(store.findRoute(routeId)).toMatchObject({ mode: 'canary', percent: 10 });
+    await failFor(wired(), routeId);
+    expect(store.findRoute(routeId)).toMatchObject({ mode: 'shadow' });
+  });
 });
