@@ -106,7 +106,13 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     getTable,
     logger,
     rollback: (change) =>
-      store.rollback(change.routeId, { actor: change.actor, reason: change.reason, kind: 'auto-rollback' }),
+      store.rollback(change.routeId, {
+        actor: change.actor,
+        reason: change.reason,
+        kind: 'auto-rollback',
+        revision: change.revision,
+      }),
+    history: (routeId) => store.history({ route: routeId, limit: 100 }),
   });
   for (const metric of shadow.metrics) stats.registry.registerMetric(metric);
   const onShadow = (exchange: CapturedExchange) => {
