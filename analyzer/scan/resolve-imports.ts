@@ -8,9 +8,15 @@ export type Resolution = { file: string } | { external: true } | { unresolved: t
  * with one shared cache so thousands of files resolving the same specifiers stay cheap.
  *
  * On top of TypeScript's cache, answers are kept per folder and specifier (resolution depends
- * on the importing file's folder only), and the file system is asked about each path once:
- * files in one folder import the same siblings and aliases, and TypeScript's per-directory
- * cache still probes the disk for every relative import (~1 s of stat calls at 5,000 files).
+ * on the importing file's folder only), and the file system is asked about each path once.
+ * Two shortcuts give TypeScript's answer without asking it (~1 s at 5,000 files, where most of
+ * 12,000 folder-specifier pairs are distinct); both hold only under Node10 and Bundler
+ * resolution without `moduleSuffixes` or `rootDirs`, and are off otherwise:
+ * - `./name` (no known extension) where `name.ts` is a project file: `.ts` is the first
+ *   file TypeScript tries, before any other extension or a folder.
+ * - a bare specifier that once resolved to a project file: that came from `paths` or
+ *   `baseUrl`, which do not depend on the importing folder (node_modules, which does, holds no
+ *   project file).
  */
 export function createImportResolver(
   root: string,
@@ -27,13 +33,26 @@ export function createImportResolver(
   const cache = ts.createModuleResolutionCache(root, (f) => f, options);
   const aliases = Object.keys(options.paths ?? {}).map((pattern) => pattern.replace(/\*.*$/, ''));
   const answers = new Map<string, Resolution>();
+  const shortcuts = canShortcut(options);
+  const bySpecifier = new Map<string, Resolution>();
   return (specifier, containingFile) => {
-    const key = `${path.dirname(containingFile)}\0${specifier}`;
+    const folder = path.dirname(containingFile);
+    const key = `${folder}\0${specifier}`;
     let answer = answers.get(key);
+    if (answer) return answer;
+    const relative = isRelative(specifier);
+    if (shortcuts && relative && !KNOWN_EXTENSION.test(specifier) && !/(^|\/)\.{0,2}$/.test(specifier)) {
+      const id = fileIds.get(`${path.resolve(folder, specifier)}.ts`);
+      if (id) answer = { file: id };
+    } else if (shortcuts && !relative) {
+      answer = bySpecifier.get(specifier);
+    }
     if (!answer) {
       answer = resolve(specifier, containingFile);
-      answers.set(key, answer);
+      if (shortcuts && !relative && 'file' in answer && !answer.file.includes('node_modules/'))
+        bySpecifier.set(specifier, answer);
     }
+    answers.set(key, answer);
     return answer;
   };
 
@@ -51,6 +70,22 @@ export function createImportResolver(
       aliases.some((prefix) => prefix !== '' && specifier.startsWith(prefix));
     return isLocal ? { unresolved: true } : { external: true };
   }
+}
+
+const KNOWN_EXTENSION = /\.(d\.ts|[cm]?tsx?|[cm]?jsx?|json)$/i;
+
+/** TypeScript's test: `./x`, `../x`, `.`, `..`, or a rooted path. */
+function isRelative(specifier: string): boolean {
+  return /^\.\.?($|\/)/.test(specifier) || path.isAbsolute(specifier);
+}
+
+function canShortcut(options: ts.CompilerOptions): boolean {
+  const kind = options.moduleResolution;
+  return (
+    (kind === ts.ModuleResolutionKind.Node10 || kind === ts.ModuleResolutionKind.Bundler) &&
+    !options.rootDirs?.length &&
+    !options.moduleSuffixes?.some((suffix) => suffix !== '')
+  );
 }
 
 /** The disk does not change during one scan: each path is looked at once. */
