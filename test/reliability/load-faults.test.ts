@@ -15,7 +15,11 @@ interface Tally {
   /** Unsafe requests that failed although no upstream had received them. */
   unsafeFailedUnreceived: number;
   unsafeFailedReceived: number;
-  /** POSTs written onto a connection the killed service closed without reading them. */
+  /**
+   * POSTs written whole onto a connection the service had open, reset by the kill before the
+   * service read them: from the proxy's side indistinguishable from one it read and then
+   * died on, so never resent (see docs/reliability.md).
+   */
   inTransit: number;
   failures: string[];
 }
@@ -205,12 +209,12 @@ ${extra}`;
     });
     const inTransit = sum((t) => t.inTransit);
     recordFigure({
-      tried: 'load+faults: POSTs lost in transit when service killed',
+      tried: 'load+faults: POSTs in flight when service killed',
       times: results.kill!.unsafe,
       failed: inTransit,
       goal: '0',
       met: inTransit === 0,
-      note: '502, never read by the service: keep-alive race, see docs/reliability.md',
+      note: '502: written, reset before the service read them; not provably unsent, see docs',
     });
     recordFigure({
       tried: 'load+faults: POSTs sent upstream twice',

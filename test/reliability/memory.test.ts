@@ -1,18 +1,27 @@
 /**
  * No leak: the standalone proxy's RSS after 10N requests stays within 1.5× of its RSS after N.
- * The issue asks for 100,000 vs 1,000,000; the CI budget (4 minutes on 2 cores) scales it to 4,000 vs 40,000.
+ * The issue asks for N = 100,000 (1,000,000 in all). The load is pipelined GETs on raw
+ * keep-alive sockets (`pipelined-load.ts`) against raw-TCP upstreams (`cheap-upstream.ts`), so
+ * the two cores go to the proxy; see docs/reliability.md for the time this takes.
+ * `RELIABILITY_MEMORY_N` sets N for a quicker local run.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CheapUpstream, startCheapUpstream } from './cheap-upstream.ts';
 import { recordFigure } from './figures.ts';
 import { configText } from './harness.ts';
-import { type RecordingServer, startRecordingServer } from './recording-server.ts';
+import { sendPipelined } from './pipelined-load.ts';
 import { type Standalone, startStandalone } from './standalone.ts';
 
-const N = 4_000;
+const N = Number(process.env.RELIABILITY_MEMORY_N ?? 100_000);
+
+/** The process's own CPU time (user + system) in µs, from /proc (clock ticks of 10 ms). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
 
 function rssMiB(pid: number): number {
   const kib = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]!;
@@ -21,16 +30,15 @@ function rssMiB(pid: number): number {
 
 describe('proxy memory under sustained load', () => {
   let dir: string;
-  let monolith: RecordingServer;
-  let orders: RecordingServer;
+  let monolith: CheapUpstream;
+  let orders: CheapUpstream;
   let proxy: Standalone;
-  let pool: Pool;
+  let address: URL;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'strangler-memory-'));
-    // Recording every request would itself grow; these upstreams only answer.
-    monolith = await startRecordingServer('monolith');
-    orders = await startRecordingServer('orders');
+    monolith = await startCheapUpstream('monolith');
+    orders = await startCheapUpstream('orders');
     const file = join(dir, 'proxy.yaml');
     writeFileSync(
       file,
@@ -44,56 +52,59 @@ routes:
 `),
     );
     proxy = startStandalone(file);
-    pool = new Pool((await proxy.ready).base, { connections: 16 });
+    address = new URL((await proxy.ready).base);
   });
   afterAll(async () => {
-    await pool.close();
     proxy.child.kill('SIGKILL');
     await monolith.close();
     await orders.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const paths = ['/api/orders/', '/api/carts/', '/api/products/', '/api/unrouted/'];
   let sent = 0;
   let failed = 0;
   async function load(count: number): Promise<void> {
-    const paths = ['/api/orders/', '/api/carts/', '/api/products/', '/api/unrouted/'];
-    let next = 0;
-    const worker = async () => {
-      while (next < count) {
-        const i = next++;
-        // Unique paths, users and queries: caches keyed on them would grow without bound.
-        const path = `${paths[i % paths.length]}${sent + i}?q=${i}`;
-        try {
-          const response = await pool.request({ method: 'GET', path, headers: { 'x-user': String(i) } });
-          await response.body.dump();
-          if (response.statusCode !== 200) failed++;
-        } catch {
-          failed++;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 32 }, worker));
-    sent += count;
-    monolith.received.length = 0;
-    orders.received.length = 0;
+    const offset = sent;
+    const result = await sendPipelined({
+      host: address.hostname,
+      port: Number(address.port),
+      count,
+      connections: 16,
+      depth: 4,
+      // Unique paths, users and queries: caches keyed on them would grow without bound.
+      head: (i) => {
+        const n = offset + i;
+        return `GET ${paths[n % paths.length]}${n}?q=${n} HTTP/1.1\r\nhost: shop.test\r\nx-user: u${n}\r\n\r\n`;
+      },
+    });
+    sent += result.sent;
+    failed += result.failed;
   }
 
-  it(`RSS after ${10 * N} requests is within 1.5x of RSS after ${N}`, async () => {
+  it(`RSS after ${10 * N} requests is within 1.5x of RSS after ${N}`, { timeout: 900_000 }, async () => {
+    const started = performance.now();
+    const cpuBefore = cpuMicros(proxy.child.pid!);
     await load(N);
     const first = rssMiB(proxy.child.pid!);
     await load(9 * N);
     const last = rssMiB(proxy.child.pid!);
+    const seconds = (performance.now() - started) / 1000;
+    const cpuPerRequest = (cpuMicros(proxy.child.pid!) - cpuBefore) / sent;
     const ratio = last / first;
+    // Every request reached an upstream (shadowed ones twice, sampled): the load was real.
+    const answered = monolith.answered() + orders.answered();
     recordFigure({
       tried: `memory: RSS after ${10 * N} / after ${N} requests`,
-      times: 10 * N,
+      times: sent,
       failed,
       goal: 'ratio ≤ 1.5, 0 failed',
       met: ratio <= 1.5 && failed === 0,
-      note: `${first.toFixed(0)} → ${last.toFixed(0)} MiB (×${ratio.toFixed(2)}); scaled from 100k/1M for the 4-minute CI budget`,
+      note: `${first.toFixed(0)} → ${last.toFixed(0)} MiB (×${ratio.toFixed(2)}); ${seconds.toFixed(0)} s, ${(sent / seconds).toFixed(0)} req/s, proxy ${cpuPerRequest.toFixed(0)} µs CPU/req`,
     });
+    expect(sent).toBe(10 * N);
     expect(failed).toBe(0);
+    expect(answered).toBeGreaterThanOrEqual(sent);
     expect(ratio).toBeLessThanOrEqual(1.5);
   });
 });
