@@ -9,8 +9,7 @@ import { interPartitionCallPercentage } from './inter-partition-call-percentage.
 import { interfaceNumber } from './interface-number.ts';
 import { modularity } from './modularity.ts';
 import { mojofm } from './mojo.ts';
-import { NED_MAX_SIZE, NED_MIN_SIZE, nonExtremeDistribution } from './non-extreme-distribution.ts';
-import { prepareInput } from './partition.ts';
+import { nonExtremeDistribution } from './non-extreme-distribution.ts';
 import { structuralModularity } from './structural-modularity.ts';
 import type { MetricsInput } from './types.ts';
 
@@ -25,13 +24,12 @@ export type { MetricsInput } from './types.ts';
 
 /** Every metric at once, rounded so that two runs print and serialise identically. */
 export function computeMetrics(input: MetricsInput): Metrics {
-  const prepared = prepareInput(input);
   const metrics: Metrics = {
-    modularity: round(modularity(input, prepared), 4),
-    sm: round(structuralModularity(input, prepared), 4),
-    icp: round(interPartitionCallPercentage(input, prepared), 4),
-    ifn: round(interfaceNumber(input, prepared), 4),
-    ned: round(nonExtremeDistribution(input, { min: NED_MIN_SIZE, max: NED_MAX_SIZE }, prepared), 4),
+    modularity: round(modularity(input), 4),
+    sm: round(structuralModularity(input), 4),
+    icp: round(interPartitionCallPercentage(input), 4),
+    ifn: round(interfaceNumber(input), 4),
+    ned: round(nonExtremeDistribution(input), 4),
   };
   if (input.expected) metrics.mojofm = round(mojofm(restrict(input), input.expected), 2);
   return metrics;

@@ -1,4 +1,4 @@
-import { type PreparedInput, prepareInput } from './partition.ts';
+import { CALL_EDGE_KINDS, getDirectedWeights, toPartition } from './partition.ts';
 import type { MetricsInput } from './types.ts';
 
 /**
@@ -11,14 +11,11 @@ import type { MetricsInput } from './types.ts';
  *
  * 0..1, lower is better; 0 when there are no calls.
  */
-export function interPartitionCallPercentage(
-  input: MetricsInput,
-  prepared: PreparedInput = prepareInput(input),
-): number {
-  const { partition } = prepared;
+export function interPartitionCallPercentage(input: MetricsInput): number {
+  const partition = toPartition(input);
   let total = 0;
   let across = 0;
-  for (const [from, targets] of prepared.directed('calls')) {
+  for (const [from, targets] of getDirectedWeights(input, partition, CALL_EDGE_KINDS)) {
     const service = partition.serviceOf.get(from);
     for (const [to, volume] of targets) {
       const damped = volume < 1 ? volume : 1 + Math.log(volume);

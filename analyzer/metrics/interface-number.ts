@@ -1,4 +1,4 @@
-import { type PreparedInput, prepareInput } from './partition.ts';
+import { CALL_EDGE_KINDS, getDirectedWeights, toPartition } from './partition.ts';
 import type { MetricsInput } from './types.ts';
 
 /**
@@ -10,12 +10,12 @@ import type { MetricsInput } from './types.ts';
  *
  * Lower is better; 0 with no services.
  */
-export function interfaceNumber(input: MetricsInput, prepared: PreparedInput = prepareInput(input)): number {
-  const { partition } = prepared;
+export function interfaceNumber(input: MetricsInput): number {
+  const partition = toPartition(input);
   const k = partition.members.size;
   if (k === 0) return 0;
   const interfaces = new Set<string>();
-  for (const [from, targets] of prepared.directed('calls')) {
+  for (const [from, targets] of getDirectedWeights(input, partition, CALL_EDGE_KINDS)) {
     const service = partition.serviceOf.get(from);
     for (const to of targets.keys()) {
       if (partition.serviceOf.get(to) !== service) interfaces.add(to);

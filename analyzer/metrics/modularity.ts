@@ -1,4 +1,4 @@
-import { type PreparedInput, prepareInput } from './partition.ts';
+import { getDirectedWeights, toPartition } from './partition.ts';
 import type { MetricsInput } from './types.ts';
 
 /**
@@ -10,9 +10,9 @@ import type { MetricsInput } from './types.ts';
  * W is the total edge weight, W_c the weight of edges inside c, D_c the summed weighted degree
  * of c's modules. -0.5..1; 0 is what a random split scores, higher is better.
  */
-export function modularity(input: MetricsInput, prepared: PreparedInput = prepareInput(input)): number {
-  const { partition } = prepared;
-  const directed = prepared.directed('all');
+export function modularity(input: MetricsInput): number {
+  const partition = toPartition(input);
+  const directed = getDirectedWeights(input, partition);
   let total = 0;
   const inside = new Map<string, number>();
   const degree = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { type PreparedInput, prepareInput } from './partition.ts';
+import { toPartition } from './partition.ts';
 import type { MetricsInput } from './types.ts';
 
 /** Service sizes the FSE'21 replication package counts as neither too small nor too big. */
@@ -16,9 +16,8 @@ export const NED_MAX_SIZE = 20;
 export function nonExtremeDistribution(
   input: MetricsInput,
   bounds: { min: number; max: number } = { min: NED_MIN_SIZE, max: NED_MAX_SIZE },
-  prepared: PreparedInput = prepareInput(input),
 ): number {
-  const { partition } = prepared;
+  const partition = toPartition(input);
   if (partition.modules.length === 0) return 0;
   let nonExtreme = 0;
   for (const modules of partition.members.values()) {

@@ -71,29 +71,3 @@ export function getConnectedPairs(directed: Map<string, Map<string, number>>): A
   }
   return pairs;
 }
-
-/**
- * The partition and its edge sums, built once per input: `computeMetrics` hands one to every
- * metric instead of each metric rebuilding them (the sums are the same, so are the results).
- */
-export interface PreparedInput {
-  partition: Partition;
-  /** Summed weights over every edge kind, or over call edges only. */
-  directed(only: 'all' | 'calls'): Map<string, Map<string, number>>;
-}
-
-export function prepareInput(input: MetricsInput): PreparedInput {
-  const partition = toPartition(input);
-  const sums = new Map<'all' | 'calls', Map<string, Map<string, number>>>();
-  return {
-    partition,
-    directed(only) {
-      let sum = sums.get(only);
-      if (!sum) {
-        sum = getDirectedWeights(input, partition, only === 'calls' ? CALL_EDGE_KINDS : undefined);
-        sums.set(only, sum);
-      }
-      return sum;
-    },
-  };
-}

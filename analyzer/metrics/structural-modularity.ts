@@ -1,4 +1,4 @@
-import { getConnectedPairs, type PreparedInput, prepareInput } from './partition.ts';
+import { CALL_EDGE_KINDS, getConnectedPairs, getDirectedWeights, toPartition } from './partition.ts';
 import type { MetricsInput } from './types.ts';
 
 /**
@@ -11,16 +11,13 @@ import type { MetricsInput } from './types.ts';
  *
  * Higher is better: dense inside services, sparse between them.
  */
-export function structuralModularity(
-  input: MetricsInput,
-  prepared: PreparedInput = prepareInput(input),
-): number {
-  const { partition } = prepared;
+export function structuralModularity(input: MetricsInput): number {
+  const partition = toPartition(input);
   const k = partition.members.size;
   if (k === 0) return 0;
   const inside = new Map<string, number>();
   const between = new Map<string, number>();
-  for (const [a, b] of getConnectedPairs(prepared.directed('calls'))) {
+  for (const [a, b] of getConnectedPairs(getDirectedWeights(input, partition, CALL_EDGE_KINDS))) {
     const sa = partition.serviceOf.get(a)!;
     const sb = partition.serviceOf.get(b)!;
     if (sa === sb) {
