@@ -6,7 +6,8 @@
  * service mode against shadow mode at a load the proxy can carry, for what a client of the
  * proxy pays for shadowing: latency, achieved rate, CPU per primary request.
  * Env: BENCH_SECONDS (4), BENCH_ROUNDS (2), BENCH_CONNECTIONS (32); BENCH_RATE (req/s, default
- * half of service mode's saturated GET rate), BENCH_RATE_SECONDS (5).
+ * half of service mode's saturated GET rate), BENCH_RATE_SECONDS (5), BENCH_FIXED_ONLY=1 (skip
+ * the wrk rounds), BENCH_SHADOW_CONCURRENCY (64: mirrors in flight in the shadow subjects).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -126,7 +127,8 @@ async function main() {
   );
   for (const subject of subjects)
     await wrk(subject.url + scenarios[0]!.path, { seconds: 1, connections: CONNECTIONS });
-  for (let round = 1; round <= ROUNDS; round++) {
+  const fixedOnly = process.env.BENCH_FIXED_ONLY === '1';
+  for (let round = 1; round <= (fixedOnly ? 0 : ROUNDS); round++) {
     for (const scenario of scenarios) {
       // Each round starts one subject later, so no subject always follows the same neighbour
       // (e.g. the shadow runner still writing to SQLite after its own run).
@@ -173,7 +175,7 @@ async function main() {
   for (const subject of subjects) subject.stop();
   upstream.child.kill();
   rmSync(dir, { recursive: true, force: true });
-  printSummary(saturated);
+  if (!fixedOnly) printSummary(saturated);
   printFixedRate(fixed, rate);
   process.stdout.write(
     `load average at end ${load()} (other work on the machine shares its cores and adds noise)\n`,

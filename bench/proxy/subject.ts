@@ -69,6 +69,9 @@ function build(): RequestListener {
             dbFile: join(mkdtempSync(join(tmpdir(), 'strangler-bench-shadow-')), 'p.db'),
             getTable: () => table,
             rollback: () => {},
+            // Default concurrency (8) caps mirrors at 8 / upstream latency per second and drops
+            // the rest as queue-full; 64 lets "sample 100%" mirror every GET at the loads measured.
+            settings: { concurrency: Number(process.env.BENCH_SHADOW_CONCURRENCY ?? 64) },
           })
         : null;
     return createRequestHandler({
