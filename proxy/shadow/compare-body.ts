@@ -4,21 +4,32 @@
  */
 import { createHash } from 'node:crypto';
 import { compareJson, type JsonRules } from './compare-json.ts';
-import { classifyBody, decodeBody } from './decode-body.ts';
+import { classifyBody, decodeBody, headerValue } from './decode-body.ts';
 import type { Difference, ObservedResponse } from './types.ts';
 
 const LINE_CHARS = 120;
+const EMPTY = Buffer.alloc(0);
 
 export function compareBody(
   expected: ObservedResponse,
   actual: ObservedResponse,
   rules: JsonRules,
 ): Difference[] {
-  const a = decodeBody(expected.headers, expected.body ?? Buffer.alloc(0));
-  const b = decodeBody(actual.headers, actual.body ?? Buffer.alloc(0));
+  const rawA = expected.body ?? EMPTY;
+  const rawB = actual.body ?? EMPTY;
   const kind = classifyBody(expected.headers);
-  // Identical bytes are identical JSON and text: the common case of a matching service skips parsing.
-  if (a.equals(b) && (kind !== 'json' || classifyBody(actual.headers) === 'json')) return [];
+  const sameKind = kind !== 'json' || classifyBody(actual.headers) === 'json';
+  // Identical bytes in the same encoding are identical JSON and text: the common case of a
+  // matching service skips decompressing and parsing.
+  if (
+    sameKind &&
+    rawA.equals(rawB) &&
+    headerValue(expected.headers, 'content-encoding') === headerValue(actual.headers, 'content-encoding')
+  )
+    return [];
+  const a = decodeBody(expected.headers, rawA);
+  const b = decodeBody(actual.headers, rawB);
+  if (sameKind && a.equals(b)) return [];
   if (kind === 'json') {
     const left = parseJson(a);
     const right = parseJson(b);

@@ -1,3 +1,4 @@
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createComparator } from '../../../proxy/shadow/compare-responses.ts';
 import { getNoiseRules } from '../../../proxy/shadow/noise-rules.ts';
@@ -97,6 +98,28 @@ describe('comparing a monolith answer with a service answer', () => {
     });
     expect(compareWith()(html('Orders'), html('Order list')).differences).toEqual([
       { path: 'body:line 2', kind: 'text', expected: '<h1>Orders</h1>', actual: '<h1>Order list</h1>' },
+    ]);
+  });
+
+  it('compares compressed bodies by their content, whatever the encoding', () => {
+    const encoded = (body: unknown, encoding: 'gzip' | 'br'): ObservedResponse => {
+      const plain = Buffer.from(JSON.stringify(body));
+      return {
+        ...json(body),
+        headers: { 'content-type': 'application/json; charset=utf-8', 'content-encoding': encoding },
+        body: encoding === 'gzip' ? gzipSync(plain) : brotliCompressSync(plain),
+      };
+    };
+    expect(compareWith()(encoded(order, 'gzip'), encoded(order, 'gzip')).matched).toBe(true);
+    expect(
+      compareWith({ ignoreHeaders: ['content-encoding'] })(encoded(order, 'gzip'), encoded(order, 'br'))
+        .matched,
+    ).toBe(true);
+    expect(compareWith()(encoded(order, 'gzip'), json(order)).matched).toBe(true);
+    const service = structuredClone(order);
+    service.items[3]!.price = 10;
+    expect(compareWith()(encoded(order, 'gzip'), encoded(service, 'gzip')).differences).toEqual([
+      { path: '$.items[3].price', kind: 'value', expected: '9.99', actual: '10' },
     ]);
   });
 
