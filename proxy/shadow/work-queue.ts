@@ -20,17 +20,17 @@ export function createWorkQueue(size: number, concurrency: number): WorkQueue {
   let running = 0;
   let idle: (() => void)[] = [];
 
+  // One callback for both outcomes: jobs handle their own errors, a rejection must still free
+  // the slot (and `.catch().finally()` cost two extra promises per mirror).
+  const finished = () => {
+    running--;
+    next();
+  };
   const next = () => {
     while (running < concurrency && waiting.length > 0) {
       const job = waiting.shift()!;
       running++;
-      // Jobs handle their own errors; a rejection here must still free the slot.
-      job()
-        .catch(() => {})
-        .finally(() => {
-          running--;
-          next();
-        });
+      job().then(finished, finished);
     }
     if (running === 0 && waiting.length === 0) {
       const waiters = idle;
