@@ -6,7 +6,7 @@
  * service mode against shadow mode at a load the proxy can carry, for what a client of the
  * proxy pays for shadowing: latency, achieved rate, CPU per primary request.
  * Env: BENCH_SECONDS (4), BENCH_ROUNDS (2), BENCH_CONNECTIONS (32); BENCH_RATE (req/s, default
- * half of service mode's saturated GET rate), BENCH_RATE_SECONDS (5), BENCH_FIXED_ONLY=1 (skip
+ * half of service mode's saturated GET rate), BENCH_RATE_SECONDS (5), BENCH_RATE_ROUNDS (3), BENCH_FIXED_ONLY=1 (skip
  * the wrk rounds), BENCH_SHADOW_CONCURRENCY (64: mirrors in flight in the shadow subjects).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
@@ -23,6 +23,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : null;
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 5);
+// Three at least: the median of two runs is the worse of them.
+const RATE_ROUNDS = Number(process.env.BENCH_RATE_ROUNDS ?? 3);
 const here = new URL('.', import.meta.url).pathname;
 
 interface Subject {
@@ -197,9 +199,9 @@ interface FixedRow {
 
 /** Each subject at the same offered GET rate, in interleaved rounds like the wrk rows. */
 async function fixedRateRounds(subjects: Subject[], rate: number): Promise<FixedRow[]> {
-  process.stdout.write(`fixed rate: ${rate} GET/s offered, ${ROUNDS} rounds × ${RATE_SECONDS}s\n`);
+  process.stdout.write(`fixed rate: ${rate} GET/s offered, ${RATE_ROUNDS} rounds × ${RATE_SECONDS}s\n`);
   const rows = new Map<string, FixedRow>();
-  for (let round = 1; round <= ROUNDS; round++) {
+  for (let round = 1; round <= RATE_ROUNDS; round++) {
     const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]!);
     for (const subject of order) {
       // Let a shadow subject finish mirroring the previous run before this one is measured.
