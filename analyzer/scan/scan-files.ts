@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ts } from 'ts-morph';
@@ -17,7 +17,7 @@ export interface ScanFilesOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Let a helper thread read files beside this one: 'auto' (default) when the project is large
-   * enough to repay the helper's start-up and the machine has a second core. 'only' leaves
+   * enough to repay the helper's start-up and a core is idle. 'only' leaves
    * every file to the helper (this thread reads what it could not): for tests.
    */
   helper?: HelperMode;
@@ -50,10 +50,7 @@ export async function scanFiles(
   };
 
   const mode = options.helper ?? 'auto';
-  const useHelper =
-    mode === 'always' ||
-    mode === 'only' ||
-    (mode === 'auto' && total >= HELPER_MIN_FILES && availableParallelism() > 1);
+  const useHelper = mode === 'always' || mode === 'only' || (mode === 'auto' && worthAHelper(total));
   if (!useHelper) {
     for (let index = 0; index < total; index++) {
       readAt(index);
@@ -92,6 +89,15 @@ export async function scanFiles(
   for (let index = 0; index < total; index++) if (!readings[index]) readAt(index);
   options.onProgress?.(total, total);
   return { ...collect(readings), byHelper };
+}
+
+/**
+ * A helper pays off on a large project when a core is idle. On a busy machine it only competes
+ * with this thread and adds its start-up (~1-2 s of CPU), so the load average decides too.
+ */
+function worthAHelper(files: number): boolean {
+  const spare = availableParallelism() - (loadavg()[0] ?? 0);
+  return files >= HELPER_MIN_FILES && spare >= 1;
 }
 
 function collect(readings: Array<FileReading | undefined>): {
