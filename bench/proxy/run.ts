@@ -32,6 +32,8 @@ interface Subject {
   url: string;
   /** null for the upstream itself: no proxy process to measure. */
   cpuMicros: (() => Promise<number>) | null;
+  /** Fixed-rate control only: the same rate sent here at the same time. */
+  alongside?: string;
   /** Shadow subjects: mirrors compared (matched, mismatched, failed) and dropped so far. */
   mirrors?: () => Promise<Probe>;
   stop(): void;
@@ -170,8 +172,12 @@ async function main() {
   const saturated = [...rows.values()];
   const serviceGet = rows.get(`GET 1 KiB\u0000${SERVICE}`);
   const rate = RATE ?? (serviceGet ? Math.round(summarise(serviceGet).rps / 2 / 100) * 100 || 100 : 1000);
+  const service = subjects.find((s) => s.name === SERVICE);
+  const control: Subject[] = service
+    ? [{ ...service, name: CONTROL, alongside: `${upstream.url}/api/orders/42` }]
+    : [];
   const fixed = await fixedRateRounds(
-    subjects.filter((s) => FIXED_RATE_SUBJECTS.includes(s.name)),
+    [...subjects.filter((s) => FIXED_RATE_SUBJECTS.includes(s.name)), ...control],
     rate,
   );
   for (const subject of subjects) subject.stop();
@@ -187,6 +193,12 @@ async function main() {
 const SERVICE = 'strangler undici (10 routes)';
 const SHADOW = 'strangler undici, shadow mode';
 const SHADOW_10 = 'strangler undici, shadow mode 10%';
+/**
+ * Service mode while the same GET rate goes straight to the upstream: the machine does the
+ * upstream work of a 100% shadow, the proxy does not mirror. Shadow's latency beyond this
+ * control is the proxy's; up to it, it is the shared cores.
+ */
+const CONTROL = 'service mode + same rate direct to upstream';
 const FIXED_RATE_SUBJECTS = [SERVICE, SHADOW, SHADOW_10];
 
 interface FixedRow {
@@ -208,7 +220,10 @@ async function fixedRateRounds(subjects: Subject[], rate: number): Promise<Fixed
       await new Promise((resolve) => setTimeout(resolve, 500));
       const before = subject.mirrors ? await subject.mirrors() : null;
       const cpuBefore = before?.cpuMicros ?? (await subject.cpuMicros!());
-      const result = await fixedRate(`${subject.url}/api/orders/42`, { rate, seconds: RATE_SECONDS });
+      const [result] = await Promise.all([
+        fixedRate(`${subject.url}/api/orders/42`, { rate, seconds: RATE_SECONDS }),
+        subject.alongside ? fixedRate(subject.alongside, { rate, seconds: RATE_SECONDS }) : null,
+      ]);
       // Mirrors still queued when the last primary answered are part of this run's cost.
       await new Promise((resolve) => setTimeout(resolve, 500));
       const after = subject.mirrors ? await subject.mirrors() : null;
@@ -230,7 +245,9 @@ async function fixedRateRounds(subjects: Subject[], rate: number): Promise<Fixed
       );
     }
   }
-  return FIXED_RATE_SUBJECTS.map((name) => rows.get(name)).filter((row): row is FixedRow => !!row);
+  return [...FIXED_RATE_SUBJECTS, CONTROL]
+    .map((name) => rows.get(name))
+    .filter((row): row is FixedRow => !!row);
 }
 
 function printFixedRate(rows: FixedRow[], rate: number) {
@@ -260,18 +277,27 @@ function printFixedRate(rows: FixedRow[], rate: number) {
   ];
   for (const [name, s] of stats)
     out.push(
-      `| ${name} | ${s.achieved.toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.cpu.toFixed(0)} | ${name === SERVICE ? '-' : s.mirrored.toFixed(2)} | ${name === SERVICE ? '-' : s.dropped} | ${s.errors} |`,
+      `| ${name} | ${s.achieved.toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.cpu.toFixed(0)} | ${name.includes('shadow') ? s.mirrored.toFixed(2) : '-'} | ${name.includes('shadow') ? s.dropped : '-'} | ${s.errors} |`,
     );
   const service = stats.get(SERVICE);
   out.push('');
-  for (const name of [SHADOW, SHADOW_10]) {
-    const shadow = stats.get(name);
-    if (!service || !shadow) continue;
-    const r = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const r = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const compare = (label: string, a: typeof service, b: typeof service, goal: string) => {
+    if (!a || !b) return;
     out.push(
-      `${name} / service mode:  achieved rate ${r(shadow.achieved, service.achieved)}  p50 ${r(shadow.p50, service.p50)}  p99 ${r(shadow.p99, service.p99)}  CPU per primary ${r(shadow.cpu, service.cpu)}  (goal: cost ≤ 1.15×)`,
+      `${label}:  achieved rate ${r(a.achieved, b.achieved)}  p50 ${r(a.p50, b.p50)}  p99 ${r(a.p99, b.p99)}  CPU per primary ${r(a.cpu, b.cpu)}${goal}`,
     );
-  }
+  };
+  const goal = '  (goal: cost ≤ 1.15×)';
+  compare('shadow mode / service mode', stats.get(SHADOW), service, goal);
+  compare('shadow mode 10% / service mode', stats.get(SHADOW_10), service, goal);
+  compare(
+    "control / service mode (the machine doing the mirrors' upstream work)",
+    stats.get(CONTROL),
+    service,
+    '',
+  );
+  compare('shadow mode / control (what is left for the proxy)', stats.get(SHADOW), stats.get(CONTROL), '');
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
