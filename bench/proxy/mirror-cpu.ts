@@ -2,7 +2,10 @@
  * CPU the shadow runner spends per mirrored exchange, next to the floor: the same request made
  * with a bare undici Pool (send, read the body, nothing else). The upstream runs in its own
  * process, so only the mirroring side is measured.
- *   node --import tsx bench/proxy/mirror-cpu.ts   (env MIRRORS, default 20000)
+ *   node --import tsx bench/proxy/mirror-cpu.ts
+ * Env: MIRRORS (20000 per measurement), CONCURRENCY (8, the runner's default), ONLY=floor|runner.
+ * Mirrors go out 200 at a time, so this is the cost at load; spread thin over time each costs
+ * more (an event-loop wake-up of its own), as the fixed-rate rows of bench:proxy show.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -119,7 +122,8 @@ if (only !== 'floor') {
   // A runner whose mirrors fail is cheap for the wrong reason: say so.
   const counters = report?.counters;
   process.stdout.write(`counters ${JSON.stringify(counters)} dropped ${shadow.runner.dropped}\n`);
-  if (!counters || counters.matched !== 2 * MIRRORS) process.stdout.write('WARNING: not every mirror matched\n');
+  if (!counters || counters.matched !== 2 * MIRRORS)
+    process.stdout.write('WARNING: not every mirror matched\n');
 }
 await shadow.close();
 await probe.close();
