@@ -9,7 +9,7 @@ import { SCAN_ERRORS } from './errors.ts';
 import type { ImportSite } from './file-scan.ts';
 import { createFileFilter, toRelative, walkSourceFiles } from './list-files.ts';
 import { crossCheckWithMadge } from './madge-cross-check.ts';
-import { type HelperMode, scanFiles } from './scan-files.ts';
+import { scanFiles } from './scan-files.ts';
 import { loadProjectConfig } from './tsconfig.ts';
 
 export interface ReadProjectOptions {
@@ -24,8 +24,6 @@ export interface ReadProjectOptions {
   onProgress?: (done: number, total: number) => void;
   /** Also let madge resolve the project and warn where it disagrees (slow; off by default). */
   crossCheck?: boolean;
-  /** A second thread reading files: by default on large projects with a spare core (scan-files.ts). */
-  helper?: HelperMode;
 }
 
 /**
@@ -59,12 +57,11 @@ export async function readProjectFacts(options: ReadProjectOptions): Promise<Pro
       },
     );
   }
-  const { scans, warnings } = await scanFiles({
+  const { scans, warnings } = scanFiles({
     root,
     options: config.options,
     files,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.helper ? { helper: options.helper } : {}),
   });
   if (options.crossCheck) warnings.push(...(await crossCheckWithMadge(root, config.configFile, scans)));
   const facts = composeFacts(root, scans, { prismaModels: readPrisma(root), warnings });
