@@ -36,13 +36,7 @@ export async function renderReports(
   formats: readonly ReportFormat[] = REPORT_FORMATS,
   options: ReportOptions = {},
 ): Promise<ReportFile[]> {
-  // The SVG layout runs on a helper thread: start it first, so it runs while the other
-  // reporters keep this thread busy. Files still come back in the order of `formats`.
-  const rendered = new Array<ReturnType<Reporter>>(formats.length);
-  const first = formats.map((format, index) => ({ format, index }));
-  first.sort((a, b) => Number(b.format === 'svg') - Number(a.format === 'svg'));
-  for (const { format, index } of first) rendered[index] = REPORTERS[format](analysis, options);
-  const files = await Promise.all(rendered);
+  const files = await Promise.all(formats.map((format) => REPORTERS[format](analysis, options)));
   return files.flat();
 }
 
