@@ -23,6 +23,8 @@ const here = new URL('.', import.meta.url).pathname;
 const upstreamProcess = spawn(process.execPath, ['--import', 'tsx', join(here, 'upstream.ts')], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
+// Also when this process dies early (e.g. its stdout piped into `head`): no orphaned upstream.
+process.on('exit', () => upstreamProcess.kill());
 const upstream = await new Promise<string>((resolve) =>
   createInterface({ input: upstreamProcess.stdout! }).once('line', (line) => resolve(line.trim())),
 );
