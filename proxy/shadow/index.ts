@@ -19,7 +19,6 @@ import { createGuardrails, type GuardrailRollback, type Guardrails } from './gua
 import { toShadowPromMetrics } from './metrics.ts';
 import { observeServiceResults } from './observe-service-results.ts';
 import { getShadowSettings, type ShadowSettingsInput } from './options.ts';
-import { createRecentMismatches } from './recent-mismatches.ts';
 import { createShadowRunner, type ShadowLogger, type ShadowRunner } from './runner.ts';
 import type { MismatchSample, RouteDiffReport } from './types.ts';
 
@@ -59,7 +58,6 @@ export function createShadow(options: CreateShadowOptions): Shadow {
   const { store, close } = openShadowResultStore(options.dbFile, {
     samplesPerRoute: settings.samplesPerRoute,
   });
-  const recent = createRecentMismatches(store, settings.samplesPerRoute);
   const guardrails = createGuardrails({
     options: settings.guardrails,
     getTable: options.getTable,
@@ -70,7 +68,7 @@ export function createShadow(options: CreateShadowOptions): Shadow {
   const runner = createShadowRunner({
     getTable: options.getTable,
     options: settings,
-    results: recent.store,
+    results: store,
     logger: options.logger,
     guardrails,
   });
@@ -96,7 +94,7 @@ export function createShadow(options: CreateShadowOptions): Shadow {
     diffs,
     routeDiffs(ref) {
       const [report] = diffs({ route: ref }) as [RouteDiffReport];
-      return { ...report, samples: recent.list(report.routeId) };
+      return { ...report, samples: store.samples(report.routeId, settings.samplesPerRoute) };
     },
     reset(ref) {
       const route = requireRoute(ref);

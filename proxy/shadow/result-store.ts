@@ -2,7 +2,13 @@
  * What the shadow runner needs from storage. The SQLite implementation is
  * proxy/store/shadow-results.ts; writes arrive in batches, off the request path.
  */
-import type { LearnedNoise, RouteShadowSummary, ShadowCounters, ShadowOutcome } from './types.ts';
+import type {
+  LearnedNoise,
+  MismatchSample,
+  RouteShadowSummary,
+  ShadowCounters,
+  ShadowOutcome,
+} from './types.ts';
 
 /**
  * Outcomes that carry nothing but their kind (a match, a skip, a failure and its reason),
@@ -26,6 +32,8 @@ export interface ShadowResultStore {
   record(outcomes: readonly ShadowOutcome[], tallies?: readonly ShadowTally[]): void;
   learnedNoise(routeId: string): LearnedNoise[];
   summaries(): RouteShadowSummary[];
+  /** The route's kept mismatches (at most `samplesPerRoute`), newest first. */
+  samples(routeId: string, limit: number): MismatchSample[];
   /** Forgets a route's results, e.g. after the service was fixed and redeployed. */
   reset(routeId: string): void;
 }

@@ -55,6 +55,9 @@ export function createShadowResultStore(
   const selectPaths = db.prepare(
     'SELECT path, count FROM shadow_paths WHERE route_id = ? ORDER BY count DESC, path LIMIT ?',
   );
+  const selectSamples = db
+    .prepare('SELECT sample FROM shadow_mismatches WHERE route_id = ? ORDER BY id DESC LIMIT ?')
+    .pluck();
   const selectLastSample = db
     .prepare('SELECT sample FROM shadow_mismatches WHERE route_id = ? ORDER BY id DESC LIMIT 1')
     .pluck();
@@ -147,6 +150,8 @@ export function createShadowResultStore(
         };
       });
     },
+    samples: (routeId, limit) =>
+      (selectSamples.all(routeId, limit) as string[]).map((text) => JSON.parse(text) as MismatchSample),
     reset: db.transaction((routeId: string) => {
       for (const table of ['shadow_routes', 'shadow_paths', 'shadow_mismatches', 'shadow_noise']) {
         db.prepare(`DELETE FROM ${table} WHERE route_id = ?`).run(routeId);

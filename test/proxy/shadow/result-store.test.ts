@@ -54,4 +54,33 @@ describe('shadow result store', () => {
       updatedAt: '2026-11-23T16:00:02.000Z',
     });
   });
+
+  it('keeps the newest samplesPerRoute mismatches, newest first, after reopening', () => {
+    const file = join(dir, 'proxy.db');
+    const mismatch = (n: number) => ({
+      routeId: 'get-api-orders-id',
+      routeKey: 'GET /api/orders/:id',
+      kind: 'mismatched' as const,
+      paths: ['$.total'],
+      at: `2026-11-23T16:00:0${n}.000Z`,
+      sample: {
+        at: `2026-11-23T16:00:0${n}.000Z`,
+        method: 'GET',
+        url: `/api/orders/${n}`,
+        differences: [{ path: '$.total', kind: 'value' as const, expected: '10', actual: `1${n}` }],
+        monolith: { status: 200, headers: {}, body: '{"total":10}', bytes: 12 },
+        service: { status: 200, headers: {}, body: `{"total":1${n}}`, bytes: 12 },
+      },
+    });
+    let opened = openShadowResultStore(file, { samplesPerRoute: 3 });
+    opened.store.record([1, 2, 3, 4, 5].map(mismatch));
+    opened.close();
+    opened = openShadowResultStore(file, { samplesPerRoute: 3 });
+    const urls = opened.store.samples('get-api-orders-id', 3).map((sample) => sample.url);
+    opened.store.reset('get-api-orders-id');
+    const afterReset = opened.store.samples('get-api-orders-id', 3);
+    opened.close();
+    expect(urls).toEqual(['/api/orders/5', '/api/orders/4', '/api/orders/3']);
+    expect(afterReset).toEqual([]);
+  });
 });
