@@ -69,6 +69,8 @@ describe('guardrails in the running proxy', () => {
       before: { mode: 'canary' },
       after: { mode: 'shadow' },
     });
-    expect(latest!.reason).toBe('guardrail: service error rate 100.0% over 10 requests in 60s (10 failed) exceeds 20.0%');
+    expect(latest!.reason).toBe(
+      'guardrail: service error rate 100.0% over 10 requests in 60s (10 failed) exceeds 20.0%',
+    );
   });
 });
