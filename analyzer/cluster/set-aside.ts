@@ -1,5 +1,6 @@
 import type { ProjectFacts } from '../facts/types.ts';
 import type { Affinity } from '../graph/affinity.ts';
+import { getDominantDomain } from './follow-writers.ts';
 import type { ServiceDraft } from './transactions.ts';
 
 /**
@@ -85,11 +86,4 @@ export function mergeSameDomain(
     }
   }
   return drafts.filter((draft) => !merged.has(draft));
-}
-
-function getDominantDomain(modules: string[], domainOf: (id: string) => string): string | null {
-  const counts = new Map<string, number>();
-  for (const id of modules) counts.set(domainOf(id), (counts.get(domainOf(id)) ?? 0) + 1);
-  const [key, count] = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0] ?? ['', 0];
-  return count * 2 > modules.length ? key : null;
 }
