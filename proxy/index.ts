@@ -119,28 +119,22 @@ export function createProxy(initialConfig: ProxyConfig, options: CreateProxyOpti
     shadow.onShadow(exchange);
     options.onShadow?.(exchange);
   };
+  // Which routes each client session hits (`analyze --traffic`); on when `sessions` is configured.
+  const sessions = config.sessions
+    ? createSessionRecorder({ settings: config.sessions, dbFile: config.db, logger })
+    : null;
+  for (const metric of sessions?.metrics ?? []) stats.registry.registerMetric(metric);
   const handler = createRequestHandler({
     getTable,
     config,
     stats: shadow.observe(stats),
     logger,
     onShadow,
+    ...(sessions ? { onRouted: sessions.observe } : {}),
     // The shadow runner skips (and counts) bodies over this cap; capture no more than it can use.
     limits: { captureBytes: config.shadow.captureBytes },
   });
-  // Which routes each client session hits (`analyze --traffic`); on when `sessions` is configured.
-  const sessions = config.sessions
-    ? createSessionRecorder({ settings: config.sessions, dbFile: config.db, getTable, logger })
-    : null;
-  for (const metric of sessions?.metrics ?? []) stats.registry.registerMetric(metric);
-  const server = createServer(
-    sessions
-      ? (req, res) => {
-          sessions.observe(req);
-          handler.handle(req, res);
-        }
-      : handler.handle,
-  );
+  const server = createServer(handler.handle);
   server.on('upgrade', handler.upgrade);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {

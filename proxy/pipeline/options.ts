@@ -1,7 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { ProxyConfig } from '../config/schema.ts';
 import type { ForwardEngine } from '../forward/engine.ts';
-import type { CapturedExchange, RouteTable } from '../model.ts';
+import type { CapturedExchange, Route, RouteTable } from '../model.ts';
 import type { ProxyStats } from '../stats/create-stats.ts';
 
 /** The parts of the proxy config the request path reads; a whole `ProxyConfig` fits. */
@@ -25,6 +26,11 @@ export interface RequestHandlerOptions {
   config: DataPlaneConfig;
   stats: ProxyStats;
   logger: Logger;
+  /**
+   * Called once per request with the route it matched (null: none), before it is forwarded.
+   * Session recording uses it, so the request is matched once. Must be cheap and not throw.
+   */
+  onRouted?: (req: IncomingMessage, route: Route | null) => void;
   /** Called after a `shadow` route's primary response has finished (the shadow runner). */
   onShadow?: (exchange: CapturedExchange) => void;
   /** Defaults to the engine named in `config.forward.engine`. */

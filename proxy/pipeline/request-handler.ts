@@ -36,7 +36,7 @@ export interface RequestHandler {
 }
 
 export function createRequestHandler(options: RequestHandlerOptions): RequestHandler {
-  const { getTable, config, stats, logger, onShadow } = options;
+  const { getTable, config, stats, logger, onShadow, onRouted } = options;
   const limits = {
     ...DEFAULT_LIMITS,
     ...(config.shadow ? { captureBytes: config.shadow.captureBytes } : {}),
@@ -136,6 +136,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     }
     const path = target.query ? target.path + target.query : target.path;
     const decision = route(table, req, target.path);
+    onRouted?.(req, decision.route ?? null);
     if (decision.destination === 'service') {
       if (breakers.allow(decision.target.name)) {
         const routeId = decision.route?.id ?? '(unmatched)';

@@ -4,23 +4,21 @@
  *   request ─► session key? ─no─► (nothing)
  *                 │yes
  *                 ▼
- *          match route (same table and matcher as routing) ─ none / catch-all ─► (nothing)
+ *          the route the request path matched ─ none / catch-all ─► (nothing)
  *                 │ route key
  *                 ▼
  *          session table (memory, bounded) ──every flushIntervalMs: idle ones finish──►
  *          HMAC(salt, key) ─► one transaction into traffic_sessions, pruned to `keep`
  *
- * Observing costs a header read, a trie match and a map lookup; nothing on the request
- * path touches SQLite or hashes. Sessions still open at shutdown are written by `close()`.
+ * Observing costs a header read and a map lookup (the route comes from the request path's
+ * own match); nothing on the request path touches SQLite or hashes. Sessions still open at shutdown are written by `close()`.
  */
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Metric } from 'prom-client';
 import type { SessionsConfig } from '../config/schema.ts';
-import type { RouteTable } from '../model.ts';
-import { compileTable } from '../routing/create-router.ts';
-import { normaliseTarget } from '../routing/normalise-path.ts';
+import type { Route } from '../model.ts';
 import { openSessionLog, type RecordedSession, type SessionLog } from '../store/session-log.ts';
 import { toSessionPromMetrics } from './metrics.ts';
 import { createSessionKeyReader } from './session-key.ts';
@@ -30,8 +28,8 @@ import { createSessionTable, type FinishedSession } from './session-table.ts';
 export const MAX_KEY_LENGTH = 4096;
 
 export interface SessionRecorder {
-  /** Call once per request, before it is handled; cheap and never throws. */
-  observe(req: IncomingMessage): void;
+  /** Call once per request with the route it matched (the pipeline's `onRouted`); never throws. */
+  observe(req: IncomingMessage, route: Route | null): void;
   /** Finishes idle sessions and writes what finished (the timer does this too). */
   flush(): void;
   /** Finishes every open session, writes them and closes the database connection. */
@@ -44,13 +42,12 @@ export interface SessionRecorder {
 export function createSessionRecorder(options: {
   settings: SessionsConfig;
   dbFile: string;
-  getTable: () => RouteTable;
   logger: Logger;
   now?: () => number;
   /** For tests over a database opened elsewhere. */
   log?: SessionLog;
 }): SessionRecorder {
-  const { settings, getTable, logger } = options;
+  const { settings, logger } = options;
   const log = options.log ?? openSessionLog(options.dbFile, { keep: settings.keep });
   const readKey = createSessionKeyReader(settings.key);
   const table = createSessionTable({
@@ -94,19 +91,13 @@ export function createSessionRecorder(options: {
   timer.unref();
 
   return {
-    observe(req) {
+    observe(req, route) {
+      // A catch-all route (`/*`) says nothing about which endpoint was used.
+      if (route === null || route.path === '/*') return;
       const key = readKey(req);
       // Keys are held raw while the session is open: a cap keeps memory at maxActive × 4 KB.
       if (key === null || key.length > MAX_KEY_LENGTH) return;
-      const target = normaliseTarget(req.url ?? '/');
-      if (!target.ok) return;
-      try {
-        const route = compileTable(getTable()).match(req.method ?? 'GET', target.path);
-        // A catch-all route (`/*`) says nothing about which endpoint was used.
-        if (route && route.path !== '/*') table.observe(key, route.key);
-      } catch {
-        // An invalid table fails the request in routing, where it is reported.
-      }
+      table.observe(key, route.key);
     },
     flush() {
       table.sweep();

@@ -12,7 +12,8 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionsConfigSchema } from '../../../proxy/config/schema.ts';
 import type { RouteTable } from '../../../proxy/model.ts';
-import { createSessionRecorder } from '../../../proxy/sessions/index.ts';
+import { compileTable } from '../../../proxy/routing/create-router.ts';
+import { createSessionRecorder, type SessionRecorder } from '../../../proxy/sessions/index.ts';
 import { MIGRATIONS } from '../../../proxy/store/migrations/index.ts';
 import { openDatabase } from '../../../proxy/store/open-database.ts';
 import { readRecordedSessions } from '../../../proxy/store/read-sessions.ts';
@@ -58,7 +59,6 @@ function start(file: string, settings: Record<string, unknown> = {}, now?: () =>
   return createSessionRecorder({
     settings: sessionsConfigSchema.parse({ flushIntervalMs: 60_000, ...settings }),
     dbFile: file,
-    getTable: () => table,
     logger: pino({ level: 'silent' }),
     ...(now ? { now } : {}),
   });
@@ -67,15 +67,21 @@ function start(file: string, settings: Record<string, unknown> = {}, now?: () =>
 const get = (url: string, token: string) =>
   ({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } }) as unknown as IncomingMessage;
 
+/** What the request path does: match the route once, then hand it to the recorder. */
+function visit(recorder: SessionRecorder, url: string, token: string): void {
+  const path = url.split('?')[0]!;
+  recorder.observe(get(url, token), compileTable(table).match('GET', path) ?? null);
+}
+
 describe('session recorder', () => {
   it('writes nothing per request; idle sessions are written together by the next flush', () => {
     let t = 0;
     const file = path.join(dir, 'proxy.db');
     const recorder = start(file, { idleSeconds: 60 }, () => t);
-    recorder.observe(get('/api/cart', 'token-a'));
-    recorder.observe(get('/api/orders/12', 'token-a'));
-    recorder.observe(get('/api/orders/13?expand=items', 'token-b'));
-    recorder.observe(get('/api/unrouted', 'token-c'));
+    visit(recorder, '/api/cart', 'token-a');
+    visit(recorder, '/api/orders/12', 'token-a');
+    visit(recorder, '/api/orders/13?expand=items', 'token-b');
+    visit(recorder, '/api/unrouted', 'token-c');
     expect(recorder.active).toBe(2);
     recorder.flush();
     expect(readRecordedSessions(file).sessions).toEqual([]);
@@ -92,7 +98,7 @@ describe('session recorder', () => {
     const file = path.join(dir, 'proxy.db');
     const recorder = start(file, { keep: 3 });
     for (let i = 0; i < 5; i++) {
-      recorder.observe(get(i % 2 ? '/api/cart' : '/api/orders/1', `token-${i}`));
+      visit(recorder, i % 2 ? '/api/cart' : '/api/orders/1', `token-${i}`);
     }
     recorder.close();
     const { sessions } = readRecordedSessions(file);
@@ -110,7 +116,7 @@ describe('session recorder', () => {
     const two = path.join(dir, 'two.db');
     for (const file of [one, one, two]) {
       const recorder = start(file);
-      recorder.observe(get('/api/cart', 'same-token'));
+      visit(recorder, '/api/cart', 'same-token');
       recorder.close();
     }
     const [first, second] = hashesIn(one);
@@ -139,8 +145,8 @@ describe('bounds on keys', () => {
   it('does not record a key longer than 4 KB', () => {
     const file = path.join(dir, 'proxy.db');
     const recorder = start(file);
-    recorder.observe(get('/api/cart', 'k'.repeat(4097)));
-    recorder.observe(get('/api/cart', 'k'.repeat(4096)));
+    visit(recorder, '/api/cart', 'k'.repeat(4097));
+    visit(recorder, '/api/cart', 'k'.repeat(4096));
     expect(recorder.active).toBe(1);
     recorder.close();
   });
