@@ -179,3 +179,32 @@ export interface FileScan {
   transactionWrappers: string[];
   warnings: AnalysisWarning[];
 }
+
+/** A file's scan before its walk has found anything: every list and map empty. */
+export function emptyFileScan(id: string): FileScan {
+  return {
+    id,
+    language: /\.[cm]?tsx?$/.test(id) ? 'ts' : 'js',
+    loc: 0,
+    imports: [],
+    exports: [],
+    reexports: [],
+    declarations: {},
+    bindings: {},
+    routers: [],
+    routerFactories: {},
+    routes: [],
+    mounts: [],
+    nestRoutes: [],
+    globalPrefixes: [],
+    sql: [],
+    ormModels: [],
+    ormCalls: [],
+    repositoryAliases: {},
+    tableAccesses: [],
+    calls: [],
+    transactions: [],
+    transactionWrappers: [],
+    warnings: [],
+  };
+}

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { AnalysisWarning } from '../facts/types.ts';
-import type { FileScan, ImportSite, SymbolRef } from './file-scan.ts';
+import { emptyFileScan, type FileScan, type ImportSite, type SymbolRef } from './file-scan.ts';
 import type { Resolution } from './resolve-imports.ts';
 
 /**
@@ -30,31 +30,7 @@ export class ScanContext {
     id: string,
     readonly resolve: (specifier: string) => Resolution,
   ) {
-    this.scan = {
-      id,
-      language: /\.[cm]?tsx?$/.test(id) ? 'ts' : 'js',
-      loc: 0,
-      imports: [],
-      exports: [],
-      reexports: [],
-      declarations: {},
-      bindings: {},
-      routers: [],
-      routerFactories: {},
-      routes: [],
-      mounts: [],
-      nestRoutes: [],
-      globalPrefixes: [],
-      sql: [],
-      ormModels: [],
-      ormCalls: [],
-      repositoryAliases: {},
-      tableAccesses: [],
-      calls: [],
-      transactions: [],
-      transactionWrappers: [],
-      warnings: [],
-    };
+    this.scan = emptyFileScan(id);
   }
 
   line(node: ts.Node): number {

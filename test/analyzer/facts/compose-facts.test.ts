@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { composeFacts } from '../../../analyzer/facts/compose-facts.ts';
-import type { FileScan } from '../../../analyzer/scan/file-scan.ts';
+import { emptyFileScan, type FileScan } from '../../../analyzer/scan/file-scan.ts';
 
 /** The facts stage is pure: hand-written scan records in, project facts out, no file read. */
 function scanOf(id: string, parts: Partial<FileScan>): FileScan {
-  return {
-    id,
-    language: 'ts',
-    loc: 10,
-    imports: [],
-    exports: [],
-    reexports: [],
-    declarations: {},
-    bindings: {},
-    routers: [],
-    routerFactories: {},
-    routes: [],
-    mounts: [],
-    nestRoutes: [],
-    globalPrefixes: [],
-    sql: [],
-    ormModels: [],
-    ormCalls: [],
-    repositoryAliases: {},
-    tableAccesses: [],
-    calls: [],
-    transactions: [],
-    transactionWrappers: [],
-    warnings: [],
-    ...parts,
-  };
+  return { ...emptyFileScan(id), loc: 10, ...parts };
 }
 
 const server = scanOf('src/server.ts', {
