@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { StranglerError } from '../../errors/index.ts';
+import { bundlePageScript } from '../../web/bundle-page-script.ts';
 import { REPORT_ERRORS } from './errors.ts';
 
 const ENTRY = fileURLToPath(new URL('./browser/main.ts', import.meta.url));
@@ -26,19 +26,7 @@ export function getPageScripts(): Promise<{ app: string; cytoscape: string }> {
 
 async function bundleApp(): Promise<string> {
   try {
-    const result = await build({
-      entryPoints: [ENTRY],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2020',
-      minify: true,
-      legalComments: 'none',
-      charset: 'utf8',
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]?.text ?? '';
+    return await bundlePageScript(ENTRY);
   } catch (error) {
     throw new StranglerError(
       REPORT_ERRORS.REPORT_BUNDLE_FAILED,

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { StranglerError } from '../../../errors/index.ts';
+import { bundlePageScript } from '../../../web/bundle-page-script.ts';
 import { PROXY_DASHBOARD_ERRORS } from './errors.ts';
 
 const ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url));
@@ -33,19 +33,7 @@ export function getDashboardAssets(): Promise<DashboardAssets> {
 
 async function bundleScript(): Promise<string> {
   try {
-    const result = await build({
-      entryPoints: [ENTRY],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2020',
-      minify: true,
-      legalComments: 'none',
-      charset: 'utf8',
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]?.text ?? '';
+    return await bundlePageScript(ENTRY);
   } catch (error) {
     throw new StranglerError(
       PROXY_DASHBOARD_ERRORS.PROXY_DASHBOARD_BUNDLE_FAILED,
