@@ -62,6 +62,17 @@ describe('strangler analyze sample-monolith --expected', () => {
     expect(analysis!.risks.filter((r) => r.kind === 'split-transaction')).toEqual([]);
   });
 
+  it('moves the areas checkout writes along with their repositories, so no area calls its own repository remotely', () => {
+    const [analysis] = analyses;
+    const serviceOf = (id: string) => analysis!.modules.find((m) => m.id === id)!.service;
+    const checkout = serviceOf('src/orders/orders.service.ts');
+    for (const area of ['cart', 'inventory', 'payments', 'shipping', 'notifications']) {
+      const files = analysis!.modules.filter((m) => m.id.startsWith(`src/${area}/`));
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.filter((m) => m.service !== checkout).map((m) => m.id)).toEqual([]);
+    }
+  });
+
   it('gives byte-identical services on a second run', () => {
     expect(JSON.stringify(analyses[1]!.services)).toBe(JSON.stringify(analyses[0]!.services));
     expect(JSON.stringify(analyses[1]!.metrics)).toBe(JSON.stringify(analyses[0]!.metrics));
